@@ -1,0 +1,38 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './0001_users_and_sessions.ts'
+import * as m0002 from './0002_artists.ts'
+import * as m0003 from './0003_user_artist_blocks.ts'
+import * as m0004 from './0004_connections.ts'
+import * as m0005 from './0005_community_lists.ts'
+import * as m0006 from './0006_action_batches.ts'
+import * as m0007 from './0007_audit_log.ts'
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so the same list works from
+ * source, from a bundle and inside a container image. Add new ones at the end; never edit old ones.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_users_and_sessions': m0001,
+  '0002_artists': m0002,
+  '0003_user_artist_blocks': m0003,
+  '0004_connections': m0004,
+  '0005_community_lists': m0005,
+  '0006_action_batches': m0006,
+  '0007_audit_log': m0007,
+}
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
+
+export const latestMigration = Object.keys(migrations).at(-1)!
+
+/** Tables the API cannot serve without (checked by /ready and the health check). */
+export const requiredTables = [
+  'users',
+  'auth_sessions',
+  'artists',
+  'user_artist_blocks',
+  'connections',
+  'community_lists',
+  'action_batches',
+  'audit_log',
+] as const

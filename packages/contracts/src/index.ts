@@ -1,0 +1,4 @@
+export * from './errors.ts'
+export * from './password-policy.ts'
+export * from './auth.ts'
+export * from './health.ts'
