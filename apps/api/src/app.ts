@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
+import cookie from '@fastify/cookie'
+import cors from '@fastify/cors'
+import { AUTH_BASE_PATH } from '@ndith/contracts'
+import type { Config } from './config.ts'
+import type { Db } from './db/database.ts'
+import { authRoutes } from './features/auth/routes.ts'
+import { authRateLimits } from './features/auth/rate-limits.ts'
+import { authService } from './features/auth/service.ts'
+import { accessTokens } from './features/auth/tokens.ts'
+import { healthRoutes } from './features/health/routes.ts'
+import { registerErrorHandler } from './plugins/error-handler.ts'
+import { registerOpenApi } from './plugins/openapi.ts'
+import type { Store } from './store/store.ts'
+
+export type AppConfig = Pick<
+  Config,
+  'jwtSecret' | 'corsAllowedOrigins' | 'cookieSecure' | 'trustProxy' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits'
+>
+
+export interface AppDeps {
+  db: Db
+  store: Store
+  config: AppConfig
+  clock?: () => Date
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger
+}
+
+const REQUEST_ID = /^[\w\-.:]{1,128}$/
+
+/** Secrets never reach the log, whatever a plugin or a future change decides to log. */
+export const logRedactions = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.accessToken',
+  '*.refreshToken',
+]
+
+/** Builds the whole HTTP app from its dependencies; no port is opened (tests use inject). */
+export async function buildApp(deps: AppDeps) {
+  const clock = deps.clock ?? (() => new Date())
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    trustProxy: deps.config.trustProxy,
+    // Keep a caller's request id (a proxy's or a test's) when it is sane; otherwise mint one.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    // Unknown fields are refused (not silently dropped) and every problem is reported at once.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  registerErrorHandler(app)
+  await app.register(cors, {
+    origin: deps.config.corsAllowedOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  })
+  await app.register(cookie)
+  await registerOpenApi(app)
+
+  const tokens = accessTokens(deps.config.jwtSecret, deps.config.accessTokenTtlSeconds, clock)
+  const service = authService({
+    db: deps.db,
+    clock,
+    accessTokens: tokens,
+    rateLimits: authRateLimits(deps.store, deps.config.rateLimits),
+    refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
+  })
+
+  await app.register(healthRoutes, { db: deps.db, store: deps.store })
+  await app.register(authRoutes, {
+    prefix: AUTH_BASE_PATH,
+    service,
+    accessTokens: tokens,
+    cookieSecure: deps.config.cookieSecure,
+    refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
+  })
+  return app
+}

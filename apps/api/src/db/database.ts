@@ -1,0 +1,55 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import path from 'node:path'
+import type { AuditLogTable } from '../features/audit/tables.ts'
+import type { AuthSessionsTable, UsersTable } from '../features/auth/tables.ts'
+
+/** The typed view of the schema, assembled from each feature's table types. */
+export interface Database {
+  users: UsersTable
+  auth_sessions: AuthSessionsTable
+  audit_log: AuditLogTable
+}
+
+export type Db = Kysely<Database>
+
+export interface DatabaseHandle {
+  db: Db
+  kind: 'postgres' | 'pglite'
+  /** Human-readable target for logs, without credentials. */
+  describe: string
+}
+
+export interface PostgresOptions {
+  onPoolError?: (error: Error) => void
+  maxConnections?: number
+}
+
+export function connectPostgres(databaseUrl: string, options: PostgresOptions = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 })
+  // An idle client whose server went away emits 'error'; without a listener the process would crash.
+  // The pool drops that client and opens a fresh one on the next query, so a Postgres restart heals.
+  pool.on('error', (error) => options.onPoolError?.(error))
+  const url = new URL(databaseUrl)
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    kind: 'postgres',
+    describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+  }
+}
+
+/** Embedded PostgreSQL (WASM) persisted in dataDir, or in memory when dataDir is undefined. */
+export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ])
+  const dir = dataDir ? path.join(dataDir, 'pglite') : undefined
+  const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } })
+  return {
+    db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }),
+    kind: 'pglite',
+    describe: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError } from '../lib/app-error.ts'
+import type { AccessTokenIssuer } from '../features/auth/tokens.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the authenticate hook on routes that require a signed-in user. */
+    userId: string
+  }
+}
+
+/** An onRequest hook: a valid Bearer access token, or 401 UNAUTHENTICATED. */
+export function authenticate(tokens: AccessTokenIssuer) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const header = request.headers.authorization
+    const match = header ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null
+    const userId = match ? await tokens.verify(match[1]!) : undefined
+    if (!userId) throw new AppError('UNAUTHENTICATED')
+    request.userId = userId
+  }
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ErrorCodes, type ErrorCode, type ErrorResponse, type FieldError } from '@ndith/contracts'
+import { AppError } from '../lib/app-error.ts'
+
+type AjvError = NonNullable<FastifyError['validation']>[number]
+
+/** Turns one Ajv error into a field error a form can show next to its input. */
+export function toFieldError(error: AjvError): FieldError {
+  const params = error.params as Record<string, unknown>
+  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.')
+  const child = (name: unknown) => [path, String(name)].filter(Boolean).join('.')
+  switch (error.keyword) {
+    case 'required':
+      return { field: child(params.missingProperty), code: 'required', message: 'This field is required' }
+    case 'additionalProperties':
+      return { field: child(params.additionalProperty), code: 'unknown', message: 'This field is not allowed' }
+    case 'format':
+      return { field: path, code: 'format', message: params.format === 'email' ? 'Enter a valid email address' : `Must be a valid ${String(params.format)}` }
+    case 'minLength':
+      return { field: path, code: 'min-length', message: params.limit === 1 ? 'This field is required' : `Must be at least ${String(params.limit)} characters` }
+    case 'maxLength':
+      return { field: path, code: 'max-length', message: `Must be at most ${String(params.limit)} characters` }
+    default:
+      return { field: path || '(body)', code: error.keyword, message: error.message ?? 'Invalid value' }
+  }
+}
+
+/** Fastify's own client errors (bad JSON, wrong content type, ...) mapped to our codes. */
+function frameworkCode(error: FastifyError): ErrorCode | undefined {
+  switch (error.statusCode) {
+    case 400: return 'BAD_REQUEST'
+    case 404: return 'NOT_FOUND'
+    case 405: return 'METHOD_NOT_ALLOWED'
+    case 413: return 'PAYLOAD_TOO_LARGE'
+    case 415: return 'UNSUPPORTED_MEDIA_TYPE'
+    case 429: return 'RATE_LIMITED'
+    default: return undefined
+  }
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: FieldError[]) {
+  const body: ErrorResponse = { error: { code, message, ...(fields?.length ? { fields } : {}) }, requestId: request.id }
+  return reply.status(ErrorCodes[code].status).send(body)
+}
+
+/** The one error handler: every failure leaves in the one error shape; 5xx details stay in the log. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      reply.headers(error.headers)
+      if (error.status >= 500) request.log.error({ err: error }, error.message)
+      return send(reply, request, error.code, error.message, error.fields)
+    }
+    if (error.validation) {
+      return send(reply, request, 'VALIDATION_FAILED', ErrorCodes.VALIDATION_FAILED.message, error.validation.map(toFieldError))
+    }
+    const code = error.statusCode && error.statusCode < 500 ? frameworkCode(error) : undefined
+    if (code) return send(reply, request, code, code === 'BAD_REQUEST' ? error.message : ErrorCodes[code].message)
+    request.log.error({ err: error }, 'unhandled error')
+    return send(reply, request, 'INTERNAL', ErrorCodes.INTERNAL.message)
+  })
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`),
+  )
+}

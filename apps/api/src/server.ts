@@ -1,0 +1,55 @@
+import pino from 'pino'
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { openInfrastructure } from './infrastructure.ts'
+import { loggerOptions } from './logger.ts'
+
+// The process: read config → open Postgres/Redis with retry → build the app → listen → drain on SIGTERM.
+
+function readConfig(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+const config = readConfig()
+const log = pino(loggerOptions(config.logLevel))
+const { database, store } = await openInfrastructure(config, log)
+const app = await buildApp({ db: database.db, store, config, logger: log })
+
+let closing = false
+async function shutdown(signal: string) {
+  if (closing) return
+  closing = true
+  log.info(`${signal} received: finishing in-flight requests, then closing`)
+  const force = setTimeout(() => {
+    log.error('shutdown took longer than 10 s; exiting')
+    process.exit(1)
+  }, 10_000).unref()
+  // app.close() stops accepting connections and waits for in-flight requests to finish.
+  await app.close()
+  await Promise.allSettled([database.db.destroy(), store.close()])
+  clearTimeout(force)
+  log.info('closed')
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
+
+try {
+  await app.listen({ host: config.host, port: config.port })
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') {
+    log.fatal(`port ${config.port} on ${config.host} is already in use: stop the other process (\`lsof -i :${config.port}\`) or set PORT`)
+  } else {
+    log.fatal({ err: error }, 'could not start listening')
+  }
+  process.exit(1)
+}

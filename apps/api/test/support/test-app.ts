@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import { buildApp, type AppConfig } from '../../src/app.ts'
+import { migrateToLatest } from '../../src/db/migrate.ts'
+import { memoryStore, redisStore, type Store } from '../../src/store/store.ts'
+import { createTestDatabase, type TestDatabase } from './database.ts'
+
+export const generousLimit = { points: 10_000, durationSeconds: 60 }
+
+export const testConfig: AppConfig = {
+  jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+  corsAllowedOrigins: ['http://localhost:5000'],
+  cookieSecure: false,
+  trustProxy: false,
+  accessTokenTtlSeconds: 900,
+  refreshTokenTtlSeconds: 30 * 86400,
+  rateLimits: {
+    registerPerIp: generousLimit,
+    registerPerEmail: generousLimit,
+    loginPerIp: generousLimit,
+    loginFailuresPerAccount: generousLimit,
+  },
+}
+
+/** Redis (with a key prefix of the test's own) when REDIS_URL is set, the in-process store otherwise. */
+export function createTestStore(): Store {
+  return process.env.REDIS_URL
+    ? redisStore(process.env.REDIS_URL, { keyPrefix: `ndith-test:${randomBytes(6).toString('hex')}:` })
+    : memoryStore()
+}
+
+export interface TestAppOptions {
+  config?: Partial<AppConfig>
+  clock?: () => Date
+  /** Leave the schema empty (for readiness tests). */
+  migrate?: boolean
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/** The whole app on a database and store of its own, ready for `app.inject`. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const database: TestDatabase = await createTestDatabase()
+  if (options.migrate !== false) await migrateToLatest(database.db)
+  const store = createTestStore()
+  const app = await buildApp({
+    db: database.db,
+    store,
+    config: { ...testConfig, ...options.config },
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
+  return {
+    app,
+    db: database.db,
+    database,
+    store,
+    async close() {
+      await app.close()
+      await store.close()
+      await database.drop()
+    },
+  }
+}
