@@ -32,8 +32,12 @@ async function shutdown(signal: string) {
     log.error('shutdown took longer than 10 s; exiting')
     process.exit(1)
   }, 10_000).unref()
-  // app.close() stops accepting connections and waits for in-flight requests to finish.
+  // app.close() stops accepting connections and waits for in-flight requests to finish. A
+  // keep-alive connection that goes idle after its last response would hold it open, so idle
+  // connections are closed as they appear.
+  const sweeper = setInterval(() => app.server.closeIdleConnections(), 100)
   await app.close()
+  clearInterval(sweeper)
   await Promise.allSettled([database.db.destroy(), store.close()])
   clearTimeout(force)
   log.info('closed')

@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { goodPassword, uniqueEmail } from './support/auth.ts'
+import { freePort, startApi, tcpRelay } from './support/api-process.ts'
+import { createTestDatabase, type TestDatabase } from './support/database.ts'
+
+const secret = 'process-test-secret-0123456789-abcdefghij'
+const embeddedEnv = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ndith-api-')) })
+
+describe('the API process', () => {
+  it('exits 1 naming the variable and the fix when configuration is invalid', async () => {
+    const api = startApi({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' })
+    expect(await api.exited).toBe(1)
+    expect(api.output()).toContain('Configuration error: JWT_SECRET is required when DATABASE_URL is set. Fix:')
+  })
+
+  it('on SIGTERM finishes the in-flight request, closes the pools and exits 0', async () => {
+    const port = await freePort()
+    const api = startApi({ ...embeddedEnv(), PORT: String(port) })
+    await api.waitFor(/Server listening/, 60_000)
+
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: uniqueEmail(), password: goodPassword }),
+    })
+    await api.waitFor(/incoming request/)
+    api.child.kill('SIGTERM')
+
+    expect((await inFlight).status).toBe(201)
+    expect(await api.exited).toBe(0)
+    expect(api.output()).toContain('SIGTERM received')
+    expect(api.output()).toContain('"msg":"closed"')
+  }, 90_000)
+})
+
+// Restarting the machine's Postgres and Redis would disturb everything else, so each runs behind
+// a TCP relay the test can cut and restore: the API sees exactly what a restart looks like.
+describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API process against real Postgres and Redis', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    await migrateToLatest(database.db)
+  })
+  afterAll(() => database.drop())
+
+  it('retries Postgres at start-up, then serves again after Postgres and Redis restart', async () => {
+    const [apiPort, pgPort, redisPort] = [await freePort(), await freePort(), await freePort()]
+    const pgUrl = new URL(database.url!)
+    const redisUrl = new URL(process.env.REDIS_URL!)
+    const pgRelay = tcpRelay(pgPort, { host: pgUrl.hostname, port: Number(pgUrl.port || 5432) })
+    const redisRelay = tcpRelay(redisPort, { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) })
+    pgUrl.host = `127.0.0.1:${pgPort}`
+
+    const api = startApi({ PORT: String(apiPort), DATABASE_URL: pgUrl.toString(), REDIS_URL: `redis://127.0.0.1:${redisPort}`, JWT_SECRET: secret })
+    const ready = () => fetch(`http://127.0.0.1:${apiPort}/ready`).then((r) => r.status)
+    try {
+      await api.waitFor(/postgres not reachable yet; retrying/)
+      await pgRelay.start()
+      await api.waitFor(/redis not reachable yet; retrying/)
+      await redisRelay.start()
+      await api.waitFor(/Server listening/, 30_000)
+      expect(await ready()).toBe(200)
+
+      await pgRelay.stop()
+      expect(await ready()).toBe(503)
+      await pgRelay.start()
+      await expect.poll(ready, { timeout: 15_000, interval: 250 }).toBe(200)
+
+      await redisRelay.stop()
+      await expect.poll(ready, { timeout: 10_000, interval: 250 }).toBe(503)
+      await redisRelay.start()
+      await expect.poll(ready, { timeout: 15_000, interval: 250 }).toBe(200)
+    } finally {
+      api.child.kill('SIGTERM')
+      await api.exited
+      await Promise.all([pgRelay.stop(), redisRelay.stop()])
+    }
+  }, 120_000)
+})

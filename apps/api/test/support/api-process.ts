@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+const apiRoot = path.resolve(import.meta.dirname, '../..')
+
+export interface ApiProcess {
+  child: ChildProcess
+  output: () => string
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>
+  exited: Promise<number | null>
+}
+
+/** Runs src/server.ts (or another entry) as a real process with exactly the given environment. */
+export function startApi(env: Record<string, string>, entry = 'src/server.ts', args: string[] = []): ApiProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: apiRoot,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const listeners = new Set<() => void>()
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString()
+    for (const listener of listeners) listener()
+  }
+  child.stdout!.on('data', onData)
+  child.stderr!.on('data', onData)
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor: (pattern, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return
+          listeners.delete(check)
+          clearTimeout(timer)
+          resolve()
+        }
+        const timer = setTimeout(() => {
+          listeners.delete(check)
+          reject(new Error(`timed out waiting for ${pattern}; output so far:\n${output}`))
+        }, timeoutMs)
+        listeners.add(check)
+        check()
+      }),
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/**
+ * A TCP relay in front of a real service. Stopping it cuts every connection, the way a restart
+ * of the service would; starting it again brings the service "back".
+ */
+export function tcpRelay(listenPort: number, target: { host: string; port: number }) {
+  let server: net.Server | undefined
+  const sockets = new Set<net.Socket>()
+  return {
+    async start() {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host)
+        for (const s of [client, upstream]) {
+          sockets.add(s)
+          s.on('close', () => sockets.delete(s))
+          s.on('error', () => s.destroy())
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      await new Promise<void>((resolve) => server!.listen(listenPort, '127.0.0.1', resolve))
+    },
+    async stop() {
+      for (const s of sockets) s.destroy()
+      await new Promise((resolve) => server?.close(resolve))
+    },
+  }
+}
