@@ -1,7 +1,8 @@
-import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely'
+import { Migrator, sql, type MigrationResultSet } from 'kysely'
+import type { Db } from './database.ts'
 import { latestMigration, migrationProvider, migrations, requiredTables } from '@ndith/migrations'
 
-export function createMigrator(db: Kysely<any>): Migrator {
+export function createMigrator(db: Db): Migrator {
   return new Migrator({ db, provider: migrationProvider })
 }
 
@@ -13,7 +14,7 @@ export interface SchemaStatus {
   unknown: string[]
 }
 
-export async function schemaStatus(db: Kysely<any>): Promise<SchemaStatus> {
+export async function schemaStatus(db: Db): Promise<SchemaStatus> {
   const migrator = createMigrator(db)
   const infos = await migrator.getMigrations()
   const known = new Set(Object.keys(migrations))
@@ -34,7 +35,7 @@ export function isAtLatest(status: SchemaStatus): boolean {
 }
 
 /** Applies pending migrations; throws with the failing migration's name and the database's message. */
-export async function migrateToLatest(db: Kysely<any>): Promise<NonNullable<MigrationResultSet['results']>> {
+export async function migrateToLatest(db: Db): Promise<NonNullable<MigrationResultSet['results']>> {
   const { error, results } = await createMigrator(db).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
