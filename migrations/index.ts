@@ -6,6 +6,7 @@ import * as m0004 from './0004_connections.ts'
 import * as m0005 from './0005_community_lists.ts'
 import * as m0006 from './0006_action_batches.ts'
 import * as m0007 from './0007_audit_log.ts'
+import * as m0008 from './0008_catalog_search_imports_reports.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005_community_lists': m0005,
   '0006_action_batches': m0006,
   '0007_audit_log': m0007,
+  '0008_catalog_search_imports_reports': m0008,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
@@ -35,4 +37,6 @@ export const requiredTables = [
   'community_lists',
   'action_batches',
   'audit_log',
+  'blocklist_imports',
+  'community_list_reports',
 ] as const

@@ -5,12 +5,16 @@ import cors from '@fastify/cors'
 import { AUTH_BASE_PATH } from '@ndith/contracts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
+import { artistRoutes } from './features/artists/routes.ts'
+import { artistCatalog } from './features/artists/service.ts'
+import type { ArtistProviders } from './features/artists/providers.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
 import { authService } from './features/auth/service.ts'
 import { accessTokens } from './features/auth/tokens.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
+import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import type { Store } from './store/store.ts'
 
@@ -24,6 +28,8 @@ export interface AppDeps {
   store: Store
   config: AppConfig
   clock?: () => Date
+  /** Providers the catalog may ask about artists it does not know yet. */
+  providers?: ArtistProviders
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger
 }
@@ -84,5 +90,18 @@ export async function buildApp(deps: AppDeps) {
     cookieSecure: deps.config.cookieSecure,
     refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
   })
+
+  // Everything else under /api/v1 acts for a signed-in user, on that user's data only.
+  const catalog = artistCatalog(deps.db, deps.providers ?? {})
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticate(tokens))
+      api.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
+      })
+      await api.register(artistRoutes, { prefix: '/artists', catalog })
+    },
+    { prefix: '/api/v1' },
+  )
   return app
 }

@@ -3,13 +3,32 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import path from 'node:path'
 import type { AuditLogTable } from '../features/audit/tables.ts'
+import type { ArtistsTable } from '../features/artists/tables.ts'
 import type { AuthSessionsTable, UsersTable } from '../features/auth/tables.ts'
+import type { BlocklistImportsTable, UserArtistBlocksTable } from '../features/blocklist/tables.ts'
+import type {
+  CommunityListItemsTable,
+  CommunityListReportsTable,
+  CommunityListSubscriptionsTable,
+  CommunityListsTable,
+  CommunityListVersionItemsTable,
+  CommunityListVersionsTable,
+} from '../features/community/tables.ts'
 
 /** The typed view of the schema, assembled from each feature's table types. */
 export interface Database {
   users: UsersTable
   auth_sessions: AuthSessionsTable
   audit_log: AuditLogTable
+  artists: ArtistsTable
+  user_artist_blocks: UserArtistBlocksTable
+  blocklist_imports: BlocklistImportsTable
+  community_lists: CommunityListsTable
+  community_list_items: CommunityListItemsTable
+  community_list_versions: CommunityListVersionsTable
+  community_list_version_items: CommunityListVersionItemsTable
+  community_list_subscriptions: CommunityListSubscriptionsTable
+  community_list_reports: CommunityListReportsTable
 }
 
 export type Db = Kysely<Database>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { buildApp, type AppConfig } from '../../src/app.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
+import type { ArtistProviders } from '../../src/features/artists/providers.ts'
 import { memoryStore, redisStore, type Store } from '../../src/store/store.ts'
 import { createTestDatabase, type TestDatabase } from './database.ts'
 
@@ -31,6 +32,7 @@ export function createTestStore(): Store {
 export interface TestAppOptions {
   config?: Partial<AppConfig>
   clock?: () => Date
+  providers?: ArtistProviders
   /** Leave the schema empty (for readiness tests). */
   migrate?: boolean
 }
@@ -47,6 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     store,
     config: { ...testConfig, ...options.config },
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.providers ? { providers: options.providers } : {}),
   })
   return {
     app,

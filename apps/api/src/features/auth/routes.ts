@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { AUTH_BASE_PATH, ErrorResponse, LoginRequest, MeResponse, REFRESH_COOKIE, RegisterRequest, Session } from '@ndith/contracts'
+import { AUTH_BASE_PATH, LoginRequest, MeResponse, REFRESH_COOKIE, RegisterRequest, Session } from '@ndith/contracts'
 import { validationError, type AppError } from '../../lib/app-error.ts'
+import { errorResponses } from '../../lib/http.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { toFieldError } from '../../plugins/error-handler.ts'
 import { authenticate } from '../../plugins/authenticate.ts'
@@ -27,7 +28,6 @@ export function registrationErrors(validation: FastifyError | Error, body: unkno
   return validationError(fields)
 }
 
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ErrorResponse]))
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
@@ -44,18 +44,18 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
   api.post('/register', {
     // Schema errors are merged with the password rules, so a form learns every problem at once.
     attachValidation: true,
-    schema: { tags, summary: 'Create an account and sign in', body: RegisterRequest, response: { 201: Session, ...errors(400, 409, 429) } },
+    schema: { tags, summary: 'Create an account and sign in', body: RegisterRequest, response: { 201: Session, ...errorResponses(400, 409, 429) } },
   }, async (request, reply) => {
     if (request.validationError) throw registrationErrors(request.validationError, request.body)
     return sendGrant(reply, await opts.service.register(request.body, requestContext(request)), 201)
   })
 
   api.post('/login', {
-    schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: Session, ...errors(400, 401, 429) } },
+    schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: Session, ...errorResponses(400, 401, 429) } },
   }, async (request, reply) => sendGrant(reply, await opts.service.login(request.body, requestContext(request)), 200))
 
   api.post('/refresh', {
-    schema: { tags, summary: 'Rotate the refresh cookie and get a new access token', response: { 200: Session, ...errors(401) } },
+    schema: { tags, summary: 'Rotate the refresh cookie and get a new access token', response: { 200: Session, ...errorResponses(401) } },
   }, async (request, reply) => {
     try {
       return sendGrant(reply, await opts.service.refresh(request.cookies[REFRESH_COOKIE], requestContext(request)), 200)
@@ -74,6 +74,6 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
 
   api.get('/me', {
     onRequest: authenticate(opts.accessTokens),
-    schema: { tags, summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: MeResponse, ...errors(401) } },
+    schema: { tags, summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: MeResponse, ...errorResponses(401) } },
   }, async (request) => ({ user: await opts.service.me(request.userId) }))
 }

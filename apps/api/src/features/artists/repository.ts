@@ -1,0 +1,57 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.ts'
+import { artistColumns, providerColumn } from './mapping.ts'
+import type { ProviderArtist } from './providers.ts'
+import type { Provider } from '@ndith/contracts'
+
+export const findArtistById = (db: Db, id: string) => db.selectFrom('artists').select(artistColumns).where('id', '=', id).executeTakeFirst()
+
+export const findArtistsByIds = (db: Db, ids: string[]) =>
+  ids.length ? db.selectFrom('artists').select(artistColumns).where('id', 'in', ids).execute() : Promise.resolve([])
+
+export const findArtistByProviderId = (db: Db, provider: Provider, id: string) =>
+  db.selectFrom('artists').select(artistColumns).where(providerColumn[provider], '=', id).executeTakeFirst()
+
+/**
+ * Fuzzy search over name and aliases: word similarity on the trigram-indexed search_text, ranked
+ * by it and by whole-name similarity. Reads one row more than asked to know whether more exist.
+ */
+export async function searchArtists(db: Db, query: string, limit: number, offset: number) {
+  const q = query.trim().toLowerCase()
+  return db.transaction().execute(async (trx) => {
+    // A lower threshold than pg_trgm's 0.6 default keeps typos like "kanye wst" in the results.
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(trx)
+    return trx
+      .selectFrom('artists')
+      .select(artistColumns)
+      .select(sql<number>`word_similarity(${q}, search_text)`.as('score'))
+      .where(sql<boolean>`${q} <% search_text`)
+      .orderBy('score', 'desc')
+      .orderBy(sql`similarity(lower(canonical_name), ${q})`, 'desc')
+      .orderBy('canonical_name')
+      .limit(limit + 1)
+      .offset(offset)
+      .execute()
+  })
+}
+
+/**
+ * Creates the artist or refreshes it from provider data. ON CONFLICT on the provider's unique
+ * column makes concurrent upserts of one provider id converge on a single row.
+ */
+export function upsertProviderArtist(db: Db, artist: ProviderArtist) {
+  const column = providerColumn[artist.provider]
+  return db
+    .insertInto('artists')
+    .values({ canonical_name: artist.name, image_url: artist.imageUrl ?? null, genres: artist.genres ?? [], [column]: artist.id })
+    .onConflict((oc) =>
+      oc.column(column).doUpdateSet({
+        canonical_name: artist.name,
+        image_url: sql`coalesce(excluded.image_url, artists.image_url)`,
+        genres: sql`case when cardinality(excluded.genres) > 0 then excluded.genres else artists.genres end`,
+        updated_at: new Date(),
+      }),
+    )
+    .returning(artistColumns)
+    .executeTakeFirstOrThrow()
+}

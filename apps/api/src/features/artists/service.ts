@@ -1,0 +1,45 @@
+import { PROVIDER_LABELS, parseProviderUrl, type Artist, type ArtistSearchResponse } from '@ndith/contracts'
+import type { Db } from '../../db/database.ts'
+import { AppError, validationError } from '../../lib/app-error.ts'
+import { toArtist } from './mapping.ts'
+import type { ArtistProviders } from './providers.ts'
+import * as repo from './repository.ts'
+
+export function artistCatalog(db: Db, providers: ArtistProviders) {
+  return {
+    async search(q: string, limit = 25, offset = 0): Promise<ArtistSearchResponse> {
+      const rows = await repo.searchArtists(db, q, limit, offset)
+      return {
+        items: rows.slice(0, limit).map((row) => ({ ...toArtist(row), score: Math.round(row.score * 1000) / 1000 })),
+        hasMore: rows.length > limit,
+        limit,
+        offset,
+      }
+    },
+
+    async get(id: string): Promise<Artist> {
+      const row = await repo.findArtistById(db, id)
+      if (!row) throw new AppError('NOT_FOUND', 'No artist with this id')
+      return toArtist(row)
+    },
+
+    /**
+     * A provider URL or URI → the catalog artist. Unknown ids are fetched from the provider (when
+     * one is configured) and upserted, so one provider id always maps to one artist.
+     * `field` names the request field for validation errors.
+     */
+    async resolve(url: string, field = 'url', dbOrTrx: Db = db): Promise<Artist> {
+      const ref = parseProviderUrl(url)
+      if (!ref) {
+        throw validationError([{ field, code: 'unsupported-url', message: 'Paste an artist link from Spotify, Apple Music, YouTube Music, TIDAL or MusicBrainz' }])
+      }
+      const known = await repo.findArtistByProviderId(dbOrTrx, ref.provider, ref.id)
+      if (known) return toArtist(known)
+      const fetched = await providers[ref.provider]?.fetchArtist(ref.id)
+      if (!fetched) throw new AppError('NOT_FOUND', `This ${PROVIDER_LABELS[ref.provider]} artist is not in the catalog`)
+      return toArtist(await repo.upsertProviderArtist(dbOrTrx, fetched))
+    },
+  }
+}
+
+export type ArtistCatalog = ReturnType<typeof artistCatalog>

@@ -1,0 +1,69 @@
+import Type, { type Static } from 'typebox'
+import { Artist } from './artists.ts'
+import { Page, PageQuery } from './pagination.ts'
+
+export const MAX_TAGS = 10
+export const MAX_TAG_LENGTH = 32
+export const MAX_NOTE_LENGTH = 1000
+
+export const Tag = Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,;]+$' })
+export const Tags = Type.Array(Tag, { maxItems: MAX_TAGS, uniqueItems: true })
+export const Note = Type.String({ maxLength: MAX_NOTE_LENGTH })
+
+export const BlocklistEntry = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    artist: Artist,
+    tags: Type.Array(Type.String()),
+    note: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'BlocklistEntry' },
+)
+export type BlocklistEntry = Static<typeof BlocklistEntry>
+
+/** Add by catalog id or by a provider URL (exactly one). */
+export const AddBlocklistEntryRequest = Type.Object(
+  {
+    artistId: Type.Optional(Type.String({ format: 'uuid' })),
+    url: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    tags: Type.Optional(Tags),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+)
+export type AddBlocklistEntryRequest = Static<typeof AddBlocklistEntryRequest>
+
+export const AddBlocklistEntryResponse = Type.Object({
+  entry: BlocklistEntry,
+  /** false when the artist was already on the list (nothing changed). */
+  created: Type.Boolean(),
+})
+export type AddBlocklistEntryResponse = Static<typeof AddBlocklistEntryResponse>
+
+export const UpdateBlocklistEntryRequest = Type.Object(
+  { tags: Type.Optional(Tags), note: Type.Optional(Type.Union([Note, Type.Null()])) },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdateBlocklistEntryRequest = Static<typeof UpdateBlocklistEntryRequest>
+
+export const BlocklistQuery = Type.Object({
+  tag: Type.Optional(Tag),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('added')], { default: 'added' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  ...PageQuery,
+})
+export type BlocklistQuery = Static<typeof BlocklistQuery>
+
+export const BlocklistPage = Type.Object({ ...Page(BlocklistEntry).properties, tags: Type.Array(Type.String()) })
+export type BlocklistPage = Static<typeof BlocklistPage>
+
+export const ExportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'json' })) })
+export type ExportQuery = Static<typeof ExportQuery>
+
+/** The columns of an exported (and importable) CSV. */
+export const CSV_COLUMNS = ['name', 'url', 'tags', 'note', 'added_at'] as const
+/** Tags inside one CSV cell are separated by this character. */
+export const CSV_TAG_SEPARATOR = '|'

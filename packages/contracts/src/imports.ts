@@ -1,0 +1,68 @@
+import Type, { type Static } from 'typebox'
+import { Artist } from './artists.ts'
+
+export const MAX_IMPORT_ROWS = 10_000
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024
+
+export const ImportPreviewRequest = Type.Object(
+  {
+    format: Type.Union([Type.Literal('csv'), Type.Literal('json')]),
+    content: Type.String({ minLength: 1, maxLength: MAX_IMPORT_BYTES }),
+  },
+  { additionalProperties: false },
+)
+export type ImportPreviewRequest = Static<typeof ImportPreviewRequest>
+
+export const ImportRowStatus = Type.Union([
+  Type.Literal('will_add'),
+  Type.Literal('already_listed'),
+  Type.Literal('not_found'),
+  Type.Literal('ambiguous'),
+  Type.Literal('invalid'),
+])
+export type ImportRowStatus = Static<typeof ImportRowStatus>
+
+export const ImportRow = Type.Object({
+  index: Type.Integer({ description: 'Row number in the file, from 1' }),
+  input: Type.Object({
+    name: Type.Union([Type.String(), Type.Null()]),
+    url: Type.Union([Type.String(), Type.Null()]),
+    tags: Type.Array(Type.String()),
+    note: Type.Union([Type.String(), Type.Null()]),
+  }),
+  status: ImportRowStatus,
+  artist: Type.Union([Artist, Type.Null()]),
+  candidates: Type.Array(Artist),
+  message: Type.Union([Type.String(), Type.Null()]),
+})
+export type ImportRow = Static<typeof ImportRow>
+
+export const ImportSummary = Type.Record(Type.String(), Type.Integer())
+
+export const ImportPreview = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    format: Type.String(),
+    status: Type.Union([Type.Literal('previewed'), Type.Literal('confirmed')]),
+    rows: Type.Array(ImportRow),
+    summary: ImportSummary,
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'ImportPreview' },
+)
+export type ImportPreview = Static<typeof ImportPreview>
+
+/** The rows the user confirms: will-add rows as previewed, ambiguous rows with their chosen candidate. */
+export const ImportConfirmRequest = Type.Object(
+  {
+    rows: Type.Array(
+      Type.Object({ index: Type.Integer({ minimum: 1 }), artistId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: MAX_IMPORT_ROWS },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ImportConfirmRequest = Static<typeof ImportConfirmRequest>
+
+export const ImportConfirmResponse = Type.Object({ added: Type.Integer(), alreadyListed: Type.Integer() })
+export type ImportConfirmResponse = Static<typeof ImportConfirmResponse>
