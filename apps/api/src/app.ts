@@ -12,6 +12,7 @@ import { authRoutes } from './features/auth/routes.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
 import { authService } from './features/auth/service.ts'
 import { accessTokens } from './features/auth/tokens.ts'
+import { blocklistRoutes } from './features/blocklist/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps) {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })
       await api.register(artistRoutes, { prefix: '/artists', catalog })
+      await api.register(blocklistRoutes, { prefix: '/me/blocklist', db: deps.db, catalog, clock })
     },
     { prefix: '/api/v1' },
   )

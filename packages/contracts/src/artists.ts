@@ -19,7 +19,6 @@ export const Artist = Type.Object(
     genres: Type.Array(Type.String()),
     externalIds: ExternalIds,
   },
-  { $id: 'Artist' },
 )
 export type Artist = Static<typeof Artist>
 

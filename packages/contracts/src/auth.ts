@@ -28,7 +28,6 @@ export const User = Type.Object(
     email: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),
   },
-  { $id: 'User' },
 )
 export type User = Static<typeof User>
 

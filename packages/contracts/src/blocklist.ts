@@ -19,7 +19,6 @@ export const BlocklistEntry = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
-  { $id: 'BlocklistEntry' },
 )
 export type BlocklistEntry = Static<typeof BlocklistEntry>
 

@@ -27,3 +27,11 @@ describe('parseProviderUrl', () => {
     expect(parseProviderUrl(input)).toBeUndefined()
   })
 })
+
+describe('providerUrl', () => {
+  it('builds links that parse back to the same provider id', async () => {
+    const { PROVIDERS, providerUrl } = await import('./providers.ts')
+    const ids = { spotify: '3TVXtAsR1Inumwj472S9r4', apple_music: '271256', youtube_music: 'UCByOQJjav0CUDwxCk-jVNRQ', tidal: '3594940', musicbrainz: '9fff2f75-2a83-4c2b-8b2c-2c3b1e1f0c1d' }
+    for (const provider of PROVIDERS) expect(parseProviderUrl(providerUrl(provider, ids[provider]))).toEqual({ provider, id: ids[provider] })
+  })
+})

@@ -15,7 +15,7 @@ export interface ProviderRef {
   id: string
 }
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 
 // Each pattern captures the provider's artist id from a URL path or a URI.
 const patterns: { provider: Provider; host?: RegExp; path: RegExp }[] = [
@@ -51,3 +51,14 @@ export function parseProviderUrl(input: string): ProviderRef | undefined {
 }
 
 export const looksLikeUrl = (input: string) => /^(spotify:|https?:\/\/|[a-z0-9.-]+\.[a-z]{2,}\/)/i.test(input.trim())
+
+/** The public web page of an artist on a provider (used for export and badges). */
+export function providerUrl(provider: Provider, id: string): string {
+  switch (provider) {
+    case 'spotify': return `https://open.spotify.com/artist/${id}`
+    case 'apple_music': return `https://music.apple.com/artist/${id}`
+    case 'youtube_music': return `https://music.youtube.com/channel/${id}`
+    case 'tidal': return `https://tidal.com/browse/artist/${id}`
+    case 'musicbrainz': return `https://musicbrainz.org/artist/${id}`
+  }
+}

@@ -1,0 +1,20 @@
+import type { Db } from '../../src/db/database.ts'
+
+/** A small catalog with real artists (and their public Spotify ids) for feature tests. */
+export async function seedCatalog(db: Db) {
+  const rows = await db
+    .insertInto('artists')
+    .values([
+      { canonical_name: 'Kanye West', aliases: ['Ye', 'Yeezy'], spotify_id: '5K4W6rqBFWDnAN6FQUkS6x' },
+      { canonical_name: 'Drake', spotify_id: '3TVXtAsR1Inumwj472S9r4', apple_music_id: '271256' },
+      { canonical_name: 'Chris Brown', spotify_id: '7bXgB6jMjp9ATFy66eO08Z' },
+      { canonical_name: 'R. Kelly', aliases: ['R Kelly'], spotify_id: '2mxe0TnaNL039ysAj51xPQ' },
+      { canonical_name: 'Nirvana', spotify_id: '6olE6TJLqED3rqDCT0FyPh' },
+      { canonical_name: 'Nirvana', aliases: ['Nirvana (UK)'] },
+      { canonical_name: 'Marilyn Manson', spotify_id: '2VYQTNDsvvKN9wmU5W7xpj' },
+    ])
+    .returning(['id', 'canonical_name'])
+    .execute()
+  const byName = (name: string) => rows.find((r) => r.canonical_name === name)!.id
+  return { rows, byName }
+}
