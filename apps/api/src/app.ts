@@ -5,9 +5,12 @@ import cors from '@fastify/cors'
 import { AUTH_BASE_PATH } from '@ndith/contracts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
+import { accountRoutes } from './features/account/routes.ts'
+import { activityRoutes } from './features/activity/routes.ts'
 import { artistRoutes } from './features/artists/routes.ts'
 import { artistCatalog } from './features/artists/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
+import { findUserById } from './features/auth/repository.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
 import { authService } from './features/auth/service.ts'
@@ -96,12 +99,15 @@ export async function buildApp(deps: AppDeps) {
   const catalog = artistCatalog(deps.db, deps.providers ?? {})
   await app.register(
     async (api) => {
-      api.addHook('onRequest', authenticate(tokens))
+      const userExists = async (id: string) => Boolean(await findUserById(deps.db, id))
+      api.addHook('onRequest', authenticate(tokens, userExists))
       api.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })
       await api.register(artistRoutes, { prefix: '/artists', catalog })
       await api.register(blocklistRoutes, { prefix: '/me/blocklist', db: deps.db, catalog, clock })
+      await api.register(activityRoutes, { prefix: '/me/activity', db: deps.db })
+      await api.register(accountRoutes, { prefix: '/me', db: deps.db, clock })
     },
     { prefix: '/api/v1' },
   )

@@ -9,13 +9,16 @@ declare module 'fastify' {
   }
 }
 
-/** An onRequest hook: a valid Bearer access token, or 401 UNAUTHENTICATED. */
-export function authenticate(tokens: AccessTokenIssuer) {
+/**
+ * An onRequest hook: a valid Bearer access token, or 401 UNAUTHENTICATED. With `userExists`, a
+ * token whose account was deleted stops working at once instead of when it expires.
+ */
+export function authenticate(tokens: AccessTokenIssuer, userExists?: (userId: string) => Promise<boolean>) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const header = request.headers.authorization
     const match = header ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null
     const userId = match ? await tokens.verify(match[1]!) : undefined
-    if (!userId) throw new AppError('UNAUTHENTICATED')
+    if (!userId || (userExists && !(await userExists(userId)))) throw new AppError('UNAUTHENTICATED')
     request.userId = userId
   }
 }

@@ -6,8 +6,9 @@ export interface AuditLogTable {
   action: string
   subject_type: string
   subject_id: string | null
-  before: ColumnType<unknown, string | null | undefined, never>
-  after: ColumnType<unknown, string | null | undefined, never>
+  // Updatable only to null: account deletion scrubs personal data, nothing else rewrites history.
+  before: ColumnType<unknown, string | null | undefined, null>
+  after: ColumnType<unknown, string | null | undefined, null>
   ip: string | null
   user_agent: string | null
   request_id: string | null
