@@ -33,6 +33,10 @@ export interface Database {
 
 export type Db = Kysely<Database>
 
+// Set on every connection. pg_trgm's default word-similarity threshold (0.6) drops typos such as
+// "kanye wst"; 0.45 keeps them while the trigram index still narrows the search.
+const SESSION_SETTINGS = `set pg_trgm.word_similarity_threshold = 0.45`
+
 export interface DatabaseHandle {
   db: Db
   kind: 'postgres' | 'pglite'
@@ -50,6 +54,9 @@ export function connectPostgres(databaseUrl: string, options: PostgresOptions = 
   // An idle client whose server went away emits 'error'; without a listener the process would crash.
   // The pool drops that client and opens a fresh one on the next query, so a Postgres restart heals.
   pool.on('error', (error) => options.onPoolError?.(error))
+  pool.on('connect', (client) => {
+    client.query(SESSION_SETTINGS).catch((error: Error) => options.onPoolError?.(error))
+  })
   const url = new URL(databaseUrl)
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
@@ -66,6 +73,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
   ])
   const dir = dataDir ? path.join(dataDir, 'pglite') : undefined
   const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } })
+  await pglite.exec(`create extension if not exists pg_trgm; ${SESSION_SETTINGS}`)
   return {
     db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }),
     kind: 'pglite',

@@ -15,24 +15,21 @@ export const findArtistByProviderId = (db: Db, provider: Provider, id: string) =
 /**
  * Fuzzy search over name and aliases: word similarity on the trigram-indexed search_text, ranked
  * by it and by whole-name similarity. Reads one row more than asked to know whether more exist.
+ * The threshold (pg_trgm.word_similarity_threshold) is set per connection, see database.ts.
  */
-export async function searchArtists(db: Db, query: string, limit: number, offset: number) {
+export function searchArtists(db: Db, query: string, limit: number, offset: number) {
   const q = query.trim().toLowerCase()
-  return db.transaction().execute(async (trx) => {
-    // A lower threshold than pg_trgm's 0.6 default keeps typos like "kanye wst" in the results.
-    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(trx)
-    return trx
-      .selectFrom('artists')
-      .select(artistColumns)
-      .select(sql<number>`word_similarity(${q}, search_text)`.as('score'))
-      .where(sql<boolean>`${q} <% search_text`)
-      .orderBy('score', 'desc')
-      .orderBy(sql`similarity(lower(canonical_name), ${q})`, 'desc')
-      .orderBy('canonical_name')
-      .limit(limit + 1)
-      .offset(offset)
-      .execute()
-  })
+  return db
+    .selectFrom('artists')
+    .select(artistColumns)
+    .select(sql<number>`word_similarity(${q}, search_text)`.as('score'))
+    .where(sql<boolean>`${q} <% search_text`)
+    .orderBy('score', 'desc')
+    .orderBy(sql`similarity(lower(canonical_name), ${q})`, 'desc')
+    .orderBy('canonical_name')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute()
 }
 
 /**

@@ -1,4 +1,4 @@
-// `npm run bench`: HTTP figures for the auth stack, each next to a baseline measured in the same run.
+// `npm run bench` (part 1): HTTP figures for the auth stack, each next to a baseline measured in the same run.
 //   1. GET /api/v1/auth/me with a valid token vs a bare Fastify route (same machine, same settings)
 //   2. GET /health p99 idle vs while 20 registrations hash their passwords concurrently
 // Uses real Postgres/Redis when DATABASE_URL/REDIS_URL are set (a throwaway database), else the embedded defaults.
