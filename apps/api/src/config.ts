@@ -22,6 +22,11 @@ export interface Config {
   refreshTokenTtlSeconds: number
   migrateOnStart: boolean
   rateLimits: RateLimitConfig
+  /** Optional: lets the catalog fetch Spotify artists it does not know yet. */
+  spotifyClientId: string | undefined
+  spotifyClientSecret: string | undefined
+  /** Optional: lets the catalog fetch MusicBrainz artists; MusicBrainz asks clients to identify themselves. */
+  musicbrainzUserAgent: string | undefined
 }
 
 export interface RateLimit {
@@ -143,6 +148,16 @@ export function loadDatabaseConfig(env: Env = process.env): Pick<Config, 'databa
   }
 }
 
+function spotifyCredentials(env: Env) {
+  const spotifyClientId = env.SPOTIFY_CLIENT_ID || undefined
+  const spotifyClientSecret = env.SPOTIFY_CLIENT_SECRET || undefined
+  if (Boolean(spotifyClientId) !== Boolean(spotifyClientSecret)) {
+    const missing = spotifyClientId ? 'SPOTIFY_CLIENT_SECRET' : 'SPOTIFY_CLIENT_ID'
+    throw new ConfigError(missing, 'is missing while its partner is set', 'set both SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (from developer.spotify.com), or neither')
+  }
+  return { spotifyClientId, spotifyClientSecret }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const { databaseUrl, dataDir } = loadDatabaseConfig(env)
   const embedded = databaseUrl === undefined
@@ -172,5 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
       loginPerIp: rateLimit(env, 'RATE_LIMIT_LOGIN_PER_IP', '60/10m'),
       loginFailuresPerAccount: rateLimit(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', '10/15m'),
     },
+    ...spotifyCredentials(env),
+    musicbrainzUserAgent: env.MUSICBRAINZ_USER_AGENT || undefined,
   }
 }

@@ -1,6 +1,7 @@
 import pino from 'pino'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { configuredProviders } from './features/artists/provider-clients.ts'
 import { openInfrastructure } from './infrastructure.ts'
 import { loggerOptions } from './logger.ts'
 
@@ -21,7 +22,9 @@ function readConfig(): Config {
 const config = readConfig()
 const log = pino(loggerOptions(config.logLevel))
 const { database, store } = await openInfrastructure(config, log)
-const app = await buildApp({ db: database.db, store, config, logger: log })
+const providers = configuredProviders(config)
+log.info(`catalog providers: ${Object.keys(providers).join(', ') || 'none (set SPOTIFY_CLIENT_ID/SECRET or MUSICBRAINZ_USER_AGENT to grow the catalog from links)'}`)
+const app = await buildApp({ db: database.db, store, config, logger: log, providers })
 
 let closing = false
 async function shutdown(signal: string) {

@@ -101,3 +101,18 @@ describe('artist catalog', () => {
     expect((await t.app.inject({ url: '/api/v1/artists/nope', headers: auth })).statusCode).toBe(400)
   })
 })
+
+describe('artist catalog when a provider is down', () => {
+  let down: TestApp
+  beforeAll(async () => {
+    down = await createTestApp({ providers: { spotify: { fetchArtist: async () => { throw new Error('ECONNRESET') } } } })
+  })
+  afterAll(() => down.close())
+
+  it('answers 503 naming the provider instead of a 500', async () => {
+    const headers = { authorization: `Bearer ${(await register(down.app)).session.accessToken}` }
+    const response = await down.app.inject({ method: 'POST', url: '/api/v1/artists/resolve', headers, payload: { url: 'spotify:artist:0000000000000000000000' } })
+    expect(response.statusCode).toBe(503)
+    expect(response.json().error).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' })
+  })
+})

@@ -1,11 +1,21 @@
-import { PROVIDER_LABELS, parseProviderUrl, type Artist, type ArtistSearchResponse } from '@ndith/contracts'
+import type { FastifyBaseLogger } from 'fastify'
+import { PROVIDER_LABELS, parseProviderUrl, type Artist, type ArtistSearchResponse, type Provider } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
 import { AppError, validationError } from '../../lib/app-error.ts'
 import { toArtist } from './mapping.ts'
 import type { ArtistProviders } from './providers.ts'
 import * as repo from './repository.ts'
 
-export function artistCatalog(db: Db, providers: ArtistProviders) {
+export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyBaseLogger) {
+  async function fetchFromProvider(provider: Provider, id: string) {
+    try {
+      return await providers[provider]?.fetchArtist(id)
+    } catch (error) {
+      log?.warn({ err: error, provider }, 'artist provider failed')
+      throw new AppError('SERVICE_UNAVAILABLE', `${PROVIDER_LABELS[provider]} could not be reached; try again in a moment`)
+    }
+  }
+
   return {
     async search(q: string, limit = 25, offset = 0): Promise<ArtistSearchResponse> {
       const rows = await repo.searchArtists(db, q, limit, offset)
@@ -35,7 +45,7 @@ export function artistCatalog(db: Db, providers: ArtistProviders) {
       }
       const known = await repo.findArtistByProviderId(dbOrTrx, ref.provider, ref.id)
       if (known) return toArtist(known)
-      const fetched = await providers[ref.provider]?.fetchArtist(ref.id)
+      const fetched = await fetchFromProvider(ref.provider, ref.id)
       if (!fetched) throw new AppError('NOT_FOUND', `This ${PROVIDER_LABELS[ref.provider]} artist is not in the catalog`)
       return toArtist(await repo.upsertProviderArtist(dbOrTrx, fetched))
     },
