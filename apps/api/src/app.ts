@@ -11,6 +11,7 @@ import { artistRoutes } from './features/artists/routes.ts'
 import { artistCatalog } from './features/artists/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
 import { findUserById } from './features/auth/repository.ts'
+import { communityRoutes } from './features/community/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
 import { authService } from './features/auth/service.ts'
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps) {
   })
 
   // Everything else under /api/v1 acts for a signed-in user, on that user's data only.
-  const catalog = artistCatalog(deps.db, deps.providers ?? {})
+  const catalog = artistCatalog(deps.db, deps.providers ?? {}, app.log)
   await app.register(
     async (api) => {
       const userExists = async (id: string) => Boolean(await findUserById(deps.db, id))
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps) {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })
       await api.register(artistRoutes, { prefix: '/artists', catalog })
+      await api.register(communityRoutes, { db: deps.db, catalog, clock })
       await api.register(blocklistRoutes, { prefix: '/me/blocklist', db: deps.db, catalog, clock })
       await api.register(activityRoutes, { prefix: '/me/activity', db: deps.db })
       await api.register(accountRoutes, { prefix: '/me', db: deps.db, clock })

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+
+let t: TestApp
+let owner: Listener
+let viewer: Listener
+beforeAll(async () => {
+  t = await createTestApp()
+  ;[owner, viewer] = [await signIn(t.app), await signIn(t.app)]
+  const [a, b] = await insertArtists(t.db, 'A', 'B')
+  const popular = await publishedList(owner, [a!], { name: 'Problematic producers' })
+  await publishedList(owner, [b!], { name: 'Producers with lawsuits' })
+  await publishedList(owner, [a!], { name: 'Hidden by link', visibility: 'unlisted' })
+  await publishedList(owner, [a!], { name: 'Secret producers', visibility: 'private' })
+  await owner.createList({ name: 'Unpublished producers' })
+  await viewer.subscribe(popular)
+  await viewer.createList({ name: 'My private draft', visibility: 'private' })
+})
+afterAll(() => t.close())
+
+describe('browse and search', () => {
+  const names = (response: { json: () => { items: { name: string }[] } }) => response.json().items.map((l) => l.name)
+
+  it('shows published public lists plus the caller’s own of any visibility, most subscribed first', async () => {
+    const response = await viewer.call('GET', '/community-lists')
+    expect(response.statusCode).toBe(200)
+    expect(names(response)).toEqual(['Problematic producers', 'My private draft', 'Producers with lawsuits'])
+    expect(response.json().total).toBe(3)
+  })
+
+  it('the owner sees all of their lists; mine=true keeps only them', async () => {
+    const all = names(await owner.call('GET', '/community-lists?mine=true'))
+    expect(all.sort()).toEqual(['Hidden by link', 'Problematic producers', 'Producers with lawsuits', 'Secret producers', 'Unpublished producers'])
+    expect(names(await viewer.call('GET', '/community-lists?mine=true'))).toEqual(['My private draft'])
+  })
+
+  it('search is typo-tolerant and ranked by name similarity', async () => {
+    const response = await viewer.call('GET', `/community-lists?q=${encodeURIComponent('problematc producer')}`)
+    expect(names(response)[0]).toBe('Problematic producers')
+    expect(names(await viewer.call('GET', '/community-lists?q=lawsuit'))).toEqual(['Producers with lawsuits'])
+  })
+
+  it('search never returns other people’s private or unlisted lists', async () => {
+    expect(names(await viewer.call('GET', '/community-lists?q=secret'))).toEqual([])
+    expect(names(await viewer.call('GET', '/community-lists?q=hidden'))).toEqual([])
+    expect(names(await owner.call('GET', '/community-lists?q=secret'))).toEqual(['Secret producers'])
+  })
+
+  it('paginates with a total', async () => {
+    const first = (await viewer.call('GET', '/community-lists?limit=2')).json()
+    expect(first).toMatchObject({ total: 3, limit: 2, offset: 0 })
+    expect(first.items).toHaveLength(2)
+    const rest = (await viewer.call('GET', '/community-lists?limit=2&offset=2')).json()
+    expect(rest.items).toHaveLength(1)
+    expect((await viewer.call('GET', '/community-lists?limit=0')).statusCode).toBe(400)
+  })
+})
