@@ -37,6 +37,12 @@ describe('HTTP conventions', () => {
     expect(response.body).not.toContain('hunter2')
   })
 
+  it('a value the database refuses (a NUL character) answers 400, not 500', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a\u0000b@example.com', password: 'x' } })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.code).toBe('BAD_REQUEST')
+  })
+
   it('a wrong content type answers 415 in the error shape', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' })
     expect(response.statusCode).toBe(415)

@@ -38,6 +38,11 @@ function frameworkCode(error: FastifyError): ErrorCode | undefined {
   }
 }
 
+// Postgres refusing a value the schema let through (a NUL character, a number out of range):
+// the client's input is at fault, so it is a 400, never a 500.
+const BAD_VALUE_SQLSTATES = new Set(['22021', '22P05', '22003', '22P02', '22001'])
+const isBadValue = (error: unknown) => BAD_VALUE_SQLSTATES.has(String((error as { code?: unknown }).code))
+
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: FieldError[]) {
   const body: ErrorResponse = { error: { code, message, ...(fields?.length ? { fields } : {}) }, requestId: request.id }
   return reply.status(ErrorCodes[code].status).send(body)
@@ -53,6 +58,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (error.validation) {
       return send(reply, request, 'VALIDATION_FAILED', ErrorCodes.VALIDATION_FAILED.message, error.validation.map(toFieldError))
+    }
+    if (isBadValue(error)) {
+      request.log.info({ sqlState: (error as { code?: string }).code }, 'value refused by the database')
+      return send(reply, request, 'BAD_REQUEST', 'A value in the request cannot be stored (for example a NUL character or a number out of range)')
     }
     const code = error.statusCode && error.statusCode < 500 ? frameworkCode(error) : undefined
     if (code) return send(reply, request, code, code === 'BAD_REQUEST' ? error.message : ErrorCodes[code].message)

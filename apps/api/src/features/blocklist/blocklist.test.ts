@@ -92,6 +92,7 @@ describe('personal Do-Not-Play list', () => {
     const page = (await me.list('?sort=name&limit=2&offset=2')).json()
     expect(page).toMatchObject({ total: 3, limit: 2, offset: 2 })
     expect(page.items.map((e: { artist: { name: string } }) => e.artist.name)).toEqual(['R. Kelly'])
+    expect((await me.list('?offset=50')).json()).toMatchObject({ total: 3, items: [] })
   })
 
   it('audits add, edit and remove in the same transaction', async () => {

@@ -27,22 +27,30 @@ export const findEntry = (db: Db, userId: string, entryId: string) =>
 export const findEntryByArtist = (db: Db, userId: string, artistId: string) =>
   entries(db, userId).where('user_artist_blocks.artist_id', '=', artistId).executeTakeFirst()
 
-export async function listEntries(db: Db, userId: string, query: BlocklistQuery) {
-  let q = entries(db, userId).select(sql<string>`count(*) over ()`.as('total'))
+function filtered(db: Db, userId: string, query: BlocklistQuery) {
+  let q = db
+    .selectFrom('user_artist_blocks')
+    .innerJoin('artists', 'artists.id', 'user_artist_blocks.artist_id')
+    .where('user_artist_blocks.user_id', '=', userId)
   if (query.tag) q = q.where(sql<boolean>`${query.tag} = any(user_artist_blocks.tags)`)
   if (query.q?.trim()) {
     const text = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     q = q.where((eb) => eb.or([eb('artists.search_text', 'like', text), eb(sql`lower(coalesce(user_artist_blocks.note, ''))`, 'like', text)]))
   }
-  const sort = query.sort ?? 'added'
-  const order = query.order ?? (sort === 'name' ? 'asc' : 'desc')
-  q = sort === 'name' ? q.orderBy(sql`lower(artists.canonical_name)`, order) : q.orderBy('user_artist_blocks.created_at', order)
-  return q.orderBy('user_artist_blocks.id').limit(query.limit ?? 25).offset(query.offset ?? 0).execute()
+  return q
 }
 
-export async function countEntries(db: Db, userId: string): Promise<number> {
-  const row = await db.selectFrom('user_artist_blocks').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()
-  return Number(row.n)
+/** One page of the list (filtered, sorted) and the filtered total, in two parallel queries. */
+export async function listEntries(db: Db, userId: string, query: BlocklistQuery) {
+  const sort = query.sort ?? 'added'
+  const order = query.order ?? (sort === 'name' ? 'asc' : 'desc')
+  const base = filtered(db, userId, query).select(artistColumns).select(entryColumns)
+  const sorted = sort === 'name' ? base.orderBy(sql`lower(artists.canonical_name)`, order) : base.orderBy('user_artist_blocks.created_at', order)
+  const [rows, count] = await Promise.all([
+    sorted.orderBy('user_artist_blocks.id').limit(query.limit ?? 25).offset(query.offset ?? 0).execute(),
+    filtered(db, userId, query).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
 }
 
 export async function userTags(db: Db, userId: string): Promise<string[]> {

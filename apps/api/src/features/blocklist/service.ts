@@ -13,8 +13,8 @@ const auditView = (entry: BlocklistEntry) => ({ artistId: entry.artist.id, artis
 export function blocklistService(db: Db, catalog: ArtistCatalog) {
   return {
     async list(userId: string, query: BlocklistQuery): Promise<BlocklistPage> {
-      const [rows, tags] = await Promise.all([repo.listEntries(db, userId, query), repo.userTags(db, userId)])
-      return { items: rows.map(toEntry), total: Number(rows[0]?.total ?? 0), limit: query.limit ?? 25, offset: query.offset ?? 0, tags }
+      const [{ rows, total }, tags] = await Promise.all([repo.listEntries(db, userId, query), repo.userTags(db, userId)])
+      return { items: rows.map(toEntry), total, limit: query.limit ?? 25, offset: query.offset ?? 0, tags }
     },
 
     async add(userId: string, input: AddBlocklistEntryRequest, ctx: RequestContext): Promise<AddBlocklistEntryResponse> {
