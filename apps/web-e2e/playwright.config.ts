@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, ports, repoRoot, webUrl } from './src/support/environment.ts'
+
+const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
+const web = (port: number, apiPort: number) => ({
+  WEB_PORT: String(port),
+  WEB_HOST: '127.0.0.1',
+  API_PROXY_TARGET: `http://127.0.0.1:${apiPort}`,
+})
+
+/**
+ * The whole stack is started here and stopped afterwards: the real API against real Postgres and
+ * Redis, and the production build of the web app served by `vite preview` (same /api proxy as dev).
+ */
+export default defineConfig({
+  testDir: './src',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: webUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...(useSystemChromium ? { launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } } : {}),
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      name: 'api',
+      command: 'tsx scripts/serve-api.ts',
+      url: `http://127.0.0.1:${ports.api}/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    },
+    {
+      name: 'web',
+      command: 'npm run build -w @ndith/web && npm run preview -w @ndith/web',
+      cwd: repoRoot,
+      env: web(ports.web, ports.api),
+      url: `http://127.0.0.1:${ports.web}`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      // Proxies to an API port that the "server down" tests start and stop themselves.
+      name: 'web (flaky API)',
+      command: 'npm run preview -w @ndith/web',
+      cwd: repoRoot,
+      env: web(ports.flakyWeb, ports.flakyApi),
+      url: `http://127.0.0.1:${ports.flakyWeb}`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
+})

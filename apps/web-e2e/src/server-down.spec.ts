@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test'
+import { startApi, type RunningApi } from './support/api-process.ts'
+import { flakyWebUrl, ports } from './support/environment.ts'
+import { registerForm, signInForm } from './support/forms.ts'
+import { VALID_PASSWORD, uniqueEmail } from './support/users.ts'
+
+// These tests run against a web server whose API they stop and start themselves: a real outage,
+// not a mocked one. The API is down at the start of each test.
+test.use({ baseURL: flakyWebUrl })
+test.describe.configure({ mode: 'serial' })
+
+let api: RunningApi | undefined
+test.afterEach(async () => {
+  await api?.stop()
+  api = undefined
+})
+
+const banner = (page: Page) => page.getByRole('alert').filter({ hasText: "Can't reach the server" })
+
+test('with the API down, registering shows the banner; Retry succeeds once the API is back', async ({ page }) => {
+  await page.goto('/register')
+  await expect(banner(page)).toBeVisible()
+  const form = registerForm(page)
+  const email = uniqueEmail('outage')
+  await form.fill({ email, password: VALID_PASSWORD, confirm: VALID_PASSWORD })
+
+  await form.submit.click()
+
+  await expect(banner(page)).toBeVisible()
+  await expect(page).toHaveURL('/register')
+  await expect(form.email).toHaveValue(email)
+
+  api = await startApi(ports.flakyApi)
+  await banner(page).getByRole('button', { name: 'Retry' }).click()
+
+  await expect(page).toHaveURL('/account')
+  await expect(page.getByTestId('account-email')).toHaveText(email)
+})
+
+test('with the API down, signing in shows the banner instead of failing silently', async ({ page }) => {
+  await page.goto('/sign-in')
+  await signInForm(page).signIn(uniqueEmail(), VALID_PASSWORD)
+
+  await expect(banner(page)).toBeVisible()
+  await expect(banner(page).getByRole('button', { name: 'Retry' })).toBeEnabled()
+  await expect(page).toHaveURL('/sign-in')
+})
+
+test('when the API goes down mid-session, sign out shows the banner and keeps the user signed in until it works', async ({ page }) => {
+  api = await startApi(ports.flakyApi)
+  const email = uniqueEmail('midsession')
+  await page.goto('/register')
+  await registerForm(page).fill({ email, password: VALID_PASSWORD, confirm: VALID_PASSWORD })
+  await registerForm(page).submit.click()
+  await expect(page).toHaveURL('/account')
+
+  await api.stop()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+
+  await expect(banner(page)).toBeVisible()
+  await expect(page).toHaveURL('/account')
+
+  api = await startApi(ports.flakyApi)
+  await banner(page).getByRole('button', { name: 'Retry' }).click()
+
+  await expect(page).toHaveURL('/sign-in')
+  await expect(page.getByRole('status')).toHaveText('You have signed out.')
+})
