@@ -8,6 +8,7 @@ export interface Config {
   host: string
   port: number
   logLevel: string
+  logFormat: 'json' | 'pretty'
   /** Unset = embedded PGlite under dataDir. */
   databaseUrl: string | undefined
   /** Unset = in-process store. */
@@ -166,8 +167,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `is "${logLevel}"`, 'use one of fatal, error, warn, info, debug, trace, silent')
   }
+  const logFormat = env.LOG_FORMAT || (nodeEnv === 'production' || env.CI ? 'json' : 'pretty')
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError('LOG_FORMAT', `is "${logFormat}"`, 'use json (for log collectors) or pretty (for people)')
+  }
   return {
     nodeEnv,
+    logFormat,
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     logLevel,

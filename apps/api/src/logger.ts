@@ -1,13 +1,13 @@
 import type { LoggerOptions } from 'pino'
 import { logRedactions } from './app.ts'
 
-/** Structured JSON logs; pretty-printed only when a person is watching a terminal. */
-export function loggerOptions(level: string): LoggerOptions {
+/** Structured JSON logs, or the same records pretty-printed for a person (LOG_FORMAT=pretty). */
+export function loggerOptions(level: string, format: 'json' | 'pretty'): LoggerOptions {
   return {
     level,
     redact: { paths: logRedactions, censor: '[redacted]' },
-    ...(process.stdout.isTTY && !process.env.CI
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+    ...(format === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', colorize: Boolean(process.stdout.isTTY) } } }
       : {}),
   }
 }

@@ -20,7 +20,7 @@ function readConfig(): Config {
 }
 
 const config = readConfig()
-const log = pino(loggerOptions(config.logLevel))
+const log = pino(loggerOptions(config.logLevel, config.logFormat))
 const { database, store } = await openInfrastructure(config, log)
 const providers = configuredProviders(config)
 log.info(`catalog providers: ${Object.keys(providers).join(', ') || 'none (set SPOTIFY_CLIENT_ID/SECRET or MUSICBRAINZ_USER_AGENT to grow the catalog from links)'}`)

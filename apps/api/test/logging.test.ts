@@ -21,7 +21,7 @@ beforeAll(async () => {
       done()
     },
   })
-  const logger = pino({ ...loggerOptions('info'), transport: undefined }, sink)
+  const logger = pino(loggerOptions('info', 'json'), sink)
   app = await buildApp({ db: database.db, store: createTestStore(), config: testConfig, logger })
   app.get('/test/log-everything', async (request) => {
     // What a careless future change might do: log the whole request, headers and body included.

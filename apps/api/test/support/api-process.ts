@@ -15,7 +15,7 @@ export interface ApiProcess {
 export function startApi(env: Record<string, string>, entry = 'src/server.ts', args: string[] = []): ApiProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: apiRoot,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
