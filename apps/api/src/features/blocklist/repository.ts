@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { BlocklistQuery } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
+import { containsPattern } from '../../db/like.ts'
 import { artistColumns } from '../artists/mapping.ts'
 
 const entryColumns = [
@@ -34,7 +35,7 @@ function filtered(db: Db, userId: string, query: BlocklistQuery) {
     .where('user_artist_blocks.user_id', '=', userId)
   if (query.tag) q = q.where(sql<boolean>`${query.tag} = any(user_artist_blocks.tags)`)
   if (query.q?.trim()) {
-    const text = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const text = containsPattern(query.q)
     q = q.where((eb) => eb.or([eb('artists.search_text', 'like', text), eb(sql`lower(coalesce(user_artist_blocks.note, ''))`, 'like', text)]))
   }
   return q

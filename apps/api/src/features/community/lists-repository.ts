@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Db } from '../../db/database.ts'
+import { containsPattern } from '../../db/like.ts'
 import type { ListSummaryRow } from './mapping.ts'
 import type { CommunityListsTable } from './tables.ts'
 
@@ -84,7 +85,7 @@ export async function browseLists(db: Db, viewerId: string, options: BrowseOptio
           : eb.or([eb.and([eb('l.visibility', '=', 'public'), eb('l.current_version', 'is not', null)]), eb('l.owner_id', '=', viewerId)]),
       )
     if (text) {
-      const contains = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const contains = containsPattern(text)
       query = query
         .where(sql<boolean>`(lower(l.name) like ${contains} or ${text} <% lower(l.name))`)
         .orderBy(sql`word_similarity(${text}, lower(l.name))`, 'desc')
