@@ -1,0 +1,46 @@
+import path from 'node:path'
+import { stringify } from 'yaml'
+import { secretManifest, type StackSecrets } from '../stack/secrets.ts'
+import { k8sDir, kustomize, type K8sObject } from './kustomize.ts'
+
+export type Overlay = 'dev' | 'base'
+
+export interface RenderInput {
+  namespace: string
+  /** The local port the browser uses for the app (CORS origins). */
+  webPort: number
+  secrets: StackSecrets
+  overlay: Overlay
+  /** Add the seed Job (k8s/seed). Tilt holds it back until the db-seed trigger. */
+  includeSeed: boolean
+}
+
+/** Browsers send Origin with the forwarded port; the API must allow exactly those. */
+export const corsOrigins = (webPort: number) => `http://localhost:${webPort},http://127.0.0.1:${webPort}`
+
+/**
+ * The stack's manifests for one namespace: the Namespace itself, the generated Secret, and the
+ * kustomize output with every object placed in the namespace and CORS set for the web port.
+ */
+export function renderObjects(input: RenderInput, env: NodeJS.ProcessEnv = process.env): K8sObject[] {
+  const objects = [
+    ...kustomize(path.join(k8sDir, input.overlay), env),
+    ...(input.includeSeed ? kustomize(path.join(k8sDir, 'seed'), env) : []),
+  ]
+  for (const object of objects) {
+    object.metadata.namespace = input.namespace
+    if (object.kind === 'ConfigMap' && object.metadata.name === 'ndith-config') {
+      ;(object.data as Record<string, string>).CORS_ALLOWED_ORIGINS = corsOrigins(input.webPort)
+    }
+  }
+  const namespace: K8sObject = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: input.namespace, labels: { 'app.kubernetes.io/part-of': 'ndith' } },
+  }
+  return [namespace, secretManifest(input.namespace, input.secrets) as K8sObject, ...objects]
+}
+
+export function renderYaml(objects: K8sObject[]): string {
+  return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n')
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseAllDocuments } from 'yaml'
+import { k8sDir, kustomize, parseYamlStream, type K8sObject } from '../src/k8s/kustomize.ts'
+import { renderObjects } from '../src/k8s/render.ts'
+import { loadOrCreateSecrets, secretManifest } from '../src/stack/secrets.ts'
+import { imageProblems, isWorkload, ruleViolations } from './support/k8s-rules.ts'
+import { validateAgainstKubernetesSchemas } from './support/k8s-schema.ts'
+import { evaluateTiltfile } from './support/tiltfile.ts'
+
+const publicImages = ['postgres', 'redis']
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []))
+
+let stateDir: string
+let base: K8sObject[]
+let dev: K8sObject[]
+let seed: K8sObject[]
+let builtImages: string[]
+const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '', tokenEncryptionKey: '' }).stringData)
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(path.join(tmpdir(), 'devenv-manifests-'))
+  base = kustomize(path.join(k8sDir, 'base'))
+  dev = kustomize(path.join(k8sDir, 'dev'))
+  seed = kustomize(path.join(k8sDir, 'seed'))
+  const tilt = await evaluateTiltfile('minikube', {}, stateDir)
+  builtImages = tilt.graph!.docker_builds.map((b) => b.ref)
+})
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }))
+
+describe('the Kubernetes manifests (k8s/)', () => {
+  it('are valid Kubernetes objects, with unknown fields rejected, in every kustomization', async () => {
+    expect(await validateAgainstKubernetesSchemas([...base, ...dev, ...seed])).toEqual([])
+  })
+
+  it('would reject a misspelled field such as imagePullPolcy (the validator is strict)', async () => {
+    const api = structuredClone(base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'api')!) as K8sObject & { spec: { template: { spec: { containers: Record<string, unknown>[] } } } }
+    const container = api.spec.template.spec.containers[0]!
+    container.imagePullPolcy = container.imagePullPolicy
+    delete container.imagePullPolicy
+    const errors = await validateAgainstKubernetesSchemas([api])
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^Deployment\/api: .*'imagePullPolcy' does not exist in type 'IContainer'\. Did you mean to write 'imagePullPolicy'\?/)
+  })
+
+  it('would reject a wrong type and a value outside an enum', async () => {
+    const web = structuredClone(base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web')!) as K8sObject & { spec: { replicas: unknown; template: { spec: { containers: Record<string, unknown>[] } } } }
+    web.spec.replicas = 'one'
+    web.spec.template.spec.containers[0]!.imagePullPolicy = 'Sometimes'
+    const errors = (await validateAgainstKubernetesSchemas([web])).join('\n')
+    expect(errors).toMatch(/replicas must be integer/)
+    expect(errors).toMatch(/"Sometimes"/)
+  })
+
+  it('keep the base namespace-free: no source file and no kustomization sets a namespace', () => {
+    for (const file of sourceFiles(k8sDir)) {
+      for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+        const object = doc.toJS() as { namespace?: string; metadata?: { namespace?: string } }
+        expect(object.metadata?.namespace, file).toBeUndefined()
+        expect(object.namespace, file).toBeUndefined()
+      }
+    }
+  })
+
+  it('follow the project rules: labels, matching selectors, probes, requests and limits, pull policies, Job limits, known Secret keys', () => {
+    expect(ruleViolations(base, secretKeys)).toEqual([])
+    expect(ruleViolations([...dev, ...seed], secretKeys)).toEqual([])
+  })
+
+  it('use only images the Tiltfile builds, or public images with a pinned tag', () => {
+    expect(builtImages.sort()).toEqual(['ndith-api', 'ndith-web'])
+    expect(imageProblems([...dev, ...seed], builtImages, publicImages)).toEqual([])
+  })
+
+  it('give the rules teeth: a container without probes or requests, a Job without backoffLimit and an unbuilt image are reported', () => {
+    const broken = structuredClone(dev).filter(isWorkload)
+    const redis = broken.find((o) => o.metadata.name === 'redis')!
+    delete redis.spec.template.spec.containers[0]!.readinessProbe
+    delete redis.spec.template.spec.containers[0]!.resources
+    delete broken.find((o) => o.metadata.name === 'migrate')!.spec.backoffLimit
+    broken.find((o) => o.metadata.name === 'web')!.spec.template.spec.containers[0]!.image = 'ndith-admin:dev'
+    const problems = [...ruleViolations(broken, secretKeys), ...imageProblems(broken, builtImages, publicImages)]
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Deployment/redis container redis: no readinessProbe',
+        'Deployment/redis container redis: no cpu/memory requests',
+        'Job/migrate: no backoffLimit',
+        expect.stringContaining('Deployment/web container web: image ndith-admin:dev is neither built by the Tiltfile'),
+      ]),
+    )
+  })
+
+  it('run the API in watch mode only in the dev overlay; the base runs it plainly', () => {
+    const command = (objects: K8sObject[]) =>
+      ((objects.find((o) => o.metadata.name === 'api' && o.kind === 'Deployment')!.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0]!.command)
+    expect(command(base)).toEqual(['node', '--import', 'tsx', 'apps/api/src/server.ts'])
+    expect(command(dev)).toContain('watch')
+  })
+
+  it('keep the seed Job out of the base: it only runs when asked', () => {
+    expect(base.some((o) => o.metadata.name === 'seed')).toBe(false)
+    expect(seed.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Job/seed'])
+  })
+})
+
+describe('devenv render', () => {
+  it('places every object in the namespace, adds the Namespace and the generated Secret, and sets CORS for the web port', () => {
+    const secrets = loadOrCreateSecrets('ndith-render-test', path.join(stateDir, 'secrets'))
+    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5003, secrets, overlay: 'dev', includeSeed: true })
+    expect(objects[0]).toMatchObject({ kind: 'Namespace', metadata: { name: 'ndith-render-test' } })
+    expect(objects.slice(1).every((o) => o.metadata.namespace === 'ndith-render-test')).toBe(true)
+    const secret = objects.find((o) => o.kind === 'Secret') as K8sObject & { stringData: Record<string, string> }
+    expect(Object.keys(secret.stringData).sort()).toEqual([...secretKeys].sort())
+    expect(secret.stringData.DATABASE_URL).toBe(`postgres://ndith:${secrets.postgresPassword}@postgres:5432/ndith`)
+    expect(Buffer.from(secret.stringData.TOKEN_ENCRYPTION_KEY!, 'base64')).toHaveLength(32)
+    expect(secret.stringData.JWT_SECRET!.length).toBeGreaterThanOrEqual(32)
+    const config = objects.find((o) => o.kind === 'ConfigMap') as K8sObject & { data: Record<string, string> }
+    expect(config.data.CORS_ALLOWED_ORIGINS).toBe('http://localhost:5003,http://127.0.0.1:5003')
+    expect(objects.some((o) => o.kind === 'Job' && o.metadata.name === 'seed')).toBe(true)
+  })
+
+  it('renders objects that are still valid Kubernetes objects', async () => {
+    const secrets = loadOrCreateSecrets('ndith-render-test', path.join(stateDir, 'secrets'))
+    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5000, secrets, overlay: 'base', includeSeed: false })
+    expect(await validateAgainstKubernetesSchemas(objects)).toEqual([])
+    expect(parseYamlStream('a: 1\n---\n---\nb: 2\n')).toHaveLength(2)
+  })
+})

@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseYamlStream } from '../src/k8s/kustomize.ts'
+import { repoRoot } from '../src/lib/paths.ts'
+import { devenv } from './support/cli.ts'
+import { evaluateTiltfile, type TiltGraph } from './support/tiltfile.ts'
+
+let stateDir: string
+let graph: TiltGraph
+const triggerNames = ['health-check', 'db-migrate', 'db-seed', 'db-reset', 'backend-tests', 'frontend-tests', 'all-tests', 'e2e']
+
+const resource = (g: TiltGraph, name: string) => g.k8s_resources.find((r) => (r.new_name ?? r.workload) === name)
+const forwards = (g: TiltGraph) => Object.fromEntries(g.k8s_resources.flatMap((r) => (r.port_forwards ?? []).map((p) => [r.workload, [p.local, p.container]])))
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(path.join(tmpdir(), 'devenv-tilt-'))
+  const evaluation = await evaluateTiltfile('minikube', {}, stateDir)
+  expect(evaluation.failed).toBeUndefined()
+  graph = evaluation.graph!
+})
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }))
+
+describe('the Tiltfile', () => {
+  it('is Starlark: nothing Starlark lacks (imports, while, try, f-strings, lambda, ...)', async () => {
+    expect((await evaluateTiltfile('minikube', {}, stateDir)).starlark_violations).toEqual([])
+  })
+
+  it('documents every Tilt API it calls with a link to its reference', () => {
+    const source = readFileSync(path.join(repoRoot, 'Tiltfile'), 'utf8')
+    const called = [...new Set([...source.matchAll(/^\s*(?:\w+\s*=\s*)?([a-z_0-9]+)\(/gm)].map((m) => m[1]!))].filter((name) => !['def', 'print', 'devenv_args', 'forward', 'declare_triggers'].includes(name))
+    expect(called.length).toBeGreaterThan(8)
+    for (const name of called) expect(source, name).toContain(`https://docs.tilt.dev/api.html#api.${name}`)
+    expect(source).toContain('https://docs.tilt.dev/tiltfile_config.html')
+  })
+
+  it('declares the settings: namespace, port offset, per-service ports, platform and registry', () => {
+    expect(graph.config_definitions.map((d) => d.name)).toEqual(['namespace', 'port-offset', 'port', 'platform', 'registry'])
+    expect(graph.version_constraint).toBe('>=0.33.0')
+  })
+
+  it('starts things in order: config → postgres and redis → migrate → api → web', () => {
+    expect(resource(graph, 'config')?.objects).toEqual(expect.arrayContaining(['ndith-secrets:secret', 'ndith-config:configmap']))
+    expect(resource(graph, 'postgres')?.resource_deps).toEqual(['config'])
+    expect(resource(graph, 'redis')?.resource_deps).toEqual(['config'])
+    expect(resource(graph, 'migrate')?.resource_deps).toEqual(['postgres'])
+    expect(resource(graph, 'api')?.resource_deps).toEqual(['migrate', 'redis'])
+    expect(resource(graph, 'web')?.resource_deps).toEqual(['api', 'web-bundle'])
+  })
+
+  it('forwards the default ports 5432, 6379, 3000 and 5000, and links the app and the API docs', () => {
+    expect(forwards(graph)).toEqual({ postgres: [5432, 5432], redis: [6379, 6379], api: [3000, 3000], web: [5000, 5000] })
+    expect(resource(graph, 'web')?.links).toEqual([{ url: 'http://localhost:5000/', name: 'app' }])
+    expect(resource(graph, 'api')?.links?.map((l) => l.url)).toEqual(['http://localhost:3000/docs', 'http://localhost:3000/ready'])
+  })
+
+  it('shifts every port and the namespace with --port-offset, and honours a per-service --port', async () => {
+    const shifted = (await evaluateTiltfile('minikube', { 'port-offset': '3', port: ['api=3999'] }, stateDir)).graph!
+    expect(forwards(shifted)).toEqual({ postgres: [5435, 5432], redis: [6382, 6379], api: [3999, 3000], web: [5003, 5000] })
+    const namespaced = parseYamlStream(shifted.k8s_yaml[0]!).map((o) => o.metadata.namespace ?? o.metadata.name)
+    expect(new Set(namespaced)).toEqual(new Set([expect.stringMatching(/^ndith-.+-3$/)]))
+    expect(shifted.prints.join('\n')).toContain('Tilt UI http://localhost:10353/')
+  })
+
+  it('turns every trigger of the plan into a manual resource that does not run at start-up', () => {
+    const manual = [...graph.local_resources, ...graph.k8s_resources.map((r) => ({ ...r, name: r.new_name ?? r.workload }))].filter((r) => r.auto_init === false)
+    expect(manual.map((r) => r.name).sort()).toEqual([...triggerNames].sort())
+    for (const r of manual) expect(r.trigger_mode, r.name).toBe('manual')
+    expect(resource(graph, 'db-seed')).toMatchObject({ workload: 'seed', resource_deps: ['migrate'], labels: ['database'] })
+    expect(graph.local_resources.find((r) => r.name === 'health-check')?.resource_deps).toEqual(['api', 'web'])
+  })
+
+  it('hands the triggers devenv commands that parse and point at this stack', async () => {
+    const health = graph.local_resources.find((r) => r.name === 'health-check')!.cmd as string[]
+    expect(health.slice(0, 3)).toEqual(['node', 'tools/devenv/bin/devenv.js', 'health'])
+    const stackArgs = health.slice(3)
+    expect(stackArgs).toEqual(['--stack', 'tilt', '--namespace', expect.stringMatching(/^ndith-/), '--offset', '0'])
+    // The render the Tiltfile ran generated this stack's credentials, so its environment resolves.
+    const env = await devenv(['env', ...stackArgs], { ...process.env, DEVENV_STATE_DIR: stateDir })
+    expect(env.code, env.stderr).toBe(0)
+    expect(env.stdout).toMatch(/^export DATABASE_URL='postgres:\/\/ndith:[^@]+@127\.0\.0\.1:5432\/ndith'$/m)
+    expect(env.stdout).toContain("export REDIS_URL='redis://127.0.0.1:6379'")
+    for (const r of graph.local_resources.filter((l) => triggerNames.includes(l.name))) {
+      const cmd = r.cmd as string[]
+      if (cmd[1] !== 'tools/devenv/bin/devenv.js') continue
+      const help = await devenv([cmd[2]!, '--help'])
+      expect(help.code, `${r.name}: devenv ${cmd[2]}`).toBe(0)
+    }
+  })
+
+  it('builds both images, the API with live update (manifest changes fall back to a rebuild first)', () => {
+    const api = graph.docker_builds.find((b) => b.ref === 'ndith-api')!
+    expect(api).toMatchObject({ context: '.', dockerfile: 'apps/api/Dockerfile' })
+    expect(api.live_update![0]!.kind).toBe('fall_back_on')
+    const syncs = api.live_update!.filter((s) => s.kind === 'sync').map((s) => s.args as [string, string])
+    expect(syncs).toContainEqual(['apps/api/src', '/app/apps/api/src'])
+    for (const [local] of syncs) expect(existsSync(path.join(repoRoot, local)), local).toBe(true)
+    const web = graph.docker_builds.find((b) => b.ref === 'ndith-web')!
+    expect(web).toMatchObject({ context: 'apps/web', only: ['dist', 'nginx.conf'] })
+    expect(web.live_update).toEqual([{ kind: 'sync', args: ['apps/web/dist', '/usr/share/nginx/html'] }])
+    expect(existsSync(path.join(repoRoot, web.dockerfile!))).toBe(true)
+    expect(graph.local_resources.find((r) => r.name === 'web-bundle')?.serve_cmd).toEqual(['npm', 'run', 'build', '-w', '@ndith/web', '--', '--watch'])
+  })
+
+  it('declares resources only for workloads the rendered manifests contain, and keeps the credentials out of the log', () => {
+    const objects = parseYamlStream(graph.k8s_yaml[0]!)
+    const workloads = objects.filter((o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind)).map((o) => o.metadata.name)
+    for (const r of graph.k8s_resources.filter((k) => k.workload)) expect(workloads, r.workload).toContain(r.workload)
+    expect(graph.local_commands.every((c) => c.quiet && c.echo_off)).toBe(true)
+    expect(graph.watch_files).toEqual(['k8s'])
+  })
+
+  it('refuses a context that is not a known local cluster, before anything is deployed', async () => {
+    const evaluation = await evaluateTiltfile('gke_prod_europe-west1_main', {}, stateDir)
+    expect(evaluation.failed).toMatch(/^Refusing to deploy to context "gke_prod_europe-west1_main"/)
+  })
+
+  it('accepts k3s only with a registry, and then pushes images there', async () => {
+    expect((await evaluateTiltfile('default', { platform: 'k3s' }, stateDir)).failed).toMatch(/--registry=/)
+    const k3s = (await evaluateTiltfile('default', { platform: 'k3s', registry: 'localhost:5005' }, stateDir)).graph!
+    expect(k3s.allowed_contexts).toEqual(['default'])
+    expect(k3s.default_registry).toBe('localhost:5005')
+  })
+
+  it('detects kind and Docker Desktop from the context name', async () => {
+    for (const [context, platform] of [['kind-ndith', 'kind'], ['docker-desktop', 'docker-desktop']]) {
+      const g = (await evaluateTiltfile(context!, {}, stateDir)).graph!
+      expect(g.allowed_contexts).toEqual([context])
+      expect(g.prints[0]).toContain(`NDITH: ${platform} (context ${context})`)
+    }
+  })
+})
