@@ -60,6 +60,13 @@ export class SessionStore {
     this.#notice = { tone: 'success', text: 'You have signed out.' }
   }
 
+  /** The account was deleted (the API already ended the session): forget it here and say so on sign-in. */
+  accountDeleted(): void {
+    this.#clear()
+    this.signOutReason = 'user'
+    this.#notice = { tone: 'success', text: 'Your account and its data were deleted.' }
+  }
+
   /** Reloads the signed-in user from the API. */
   async reloadUser(): Promise<void> {
     const { user } = await this.authorized((accessToken) => this.api.me(accessToken))

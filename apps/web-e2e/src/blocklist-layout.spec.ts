@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { seriousViolations } from './support/axe.ts'
+import { seedCatalog } from './support/catalog.ts'
+import { horizontalOverflow } from './support/layout.ts'
+import { addToMyList, signUp } from './support/listener.ts'
+
+test.beforeAll(() => seedCatalog())
+
+/** Saved to test-results/screenshots/<name>.png, next to the auth pages' screenshots. */
+async function check(page: Page, name: string) {
+  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBe(0)
+  expect(await seriousViolations(page), `${name} accessibility`).toEqual([])
+  const file = path.join(test.info().project.outputDir, 'screenshots', `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  await test.info().attach(name, { path: file, contentType: 'image/png' })
+}
+
+for (const width of [360, 1280] as const) {
+  test(`at ${width} px the list, import, community, activity and account pages fit without sideways scrolling and pass axe`, async ({ browser }) => {
+    test.setTimeout(90_000)
+    const context = await browser.newContext({ viewport: { width, height: 800 } })
+    const page = await context.newPage()
+    await signUp(page, `layout-${width}`)
+
+    await page.goto('/my-list')
+    await expect(page.getByText('Your list is empty')).toBeVisible()
+    await check(page, `my-list-empty-${width}`)
+    await addToMyList(page, 'kanye', 'Kanye West', ['allegations', 'live'])
+    await addToMyList(page, 'r kelly', 'R. Kelly', ['allegations'])
+    await page.getByLabel('Search the catalog').fill('future')
+    await expect(page.getByRole('button', { name: 'Choose Future Islands' })).toBeVisible()
+    await page.getByRole('button', { name: 'Edit R. Kelly' }).click()
+    await check(page, `my-list-${width}`)
+
+    await page.goto('/my-list/import')
+    await page.getByLabel('Or paste your list').fill('name\nDrake\nFutur\nNobody Xyzzy Qwerty')
+    await page.getByRole('button', { name: 'Preview import' }).click()
+    await expect(page.getByTestId('import-row')).toHaveCount(3)
+    await check(page, `import-preview-${width}`)
+
+    await page.goto('/community/new')
+    await page.getByLabel('Name').fill(`Layout list ${width}`)
+    await page.getByLabel('Criteria').fill('Artists with documented abuse allegations, with a link to a reliable source for each.')
+    await page.getByRole('button', { name: 'Create list' }).click()
+    await page.getByLabel('Search the catalog').fill('chris brown')
+    await page.getByRole('button', { name: 'Choose Chris Brown' }).click()
+    await page.getByLabel('Rationale').fill('Pleaded guilty to felony assault in 2009.')
+    await page.getByLabel('Evidence link (optional)').fill('https://en.wikipedia.org/wiki/Chris_Brown')
+    await page.getByRole('button', { name: 'Add to draft' }).click()
+    await page.getByRole('button', { name: 'Publish version 1' }).click()
+    await expect(page.getByTestId('draft-status')).toContainText('Everything is published')
+    await check(page, `community-list-owner-${width}`)
+    const listPath = new URL(page.url()).pathname
+
+    const reader = await context.browser()!.newContext({ viewport: { width, height: 800 } }).then((c) => c.newPage())
+    await signUp(reader, `layout-reader-${width}`)
+    await reader.goto(listPath)
+    await expect(reader.getByTestId('subscribe-preview')).toContainText('Subscribing adds')
+    await check(reader, `community-list-subscribe-${width}`)
+    await reader.goto('/community')
+    await expect(reader.getByTestId('community-list-card').first()).toBeVisible()
+    await check(reader, `community-browse-${width}`)
+
+    await page.goto('/my-list/effective')
+    await expect(page.getByTestId('effective-entry').first()).toBeVisible()
+    await check(page, `effective-list-${width}`)
+    await page.goto('/activity')
+    await expect(page.getByTestId('activity-item').first()).toBeVisible()
+    await check(page, `activity-${width}`)
+    await page.goto('/account')
+    await page.getByRole('button', { name: 'Delete account…' }).click()
+    await check(page, `account-data-${width}`)
+
+    await reader.context().close()
+    await context.close()
+  })
+}
