@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { AuditLogTable } from '../features/audit/tables.ts'
 import type { ArtistsTable } from '../features/artists/tables.ts'
@@ -72,6 +73,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
     import('@electric-sql/pglite/contrib/pg_trgm'),
   ])
   const dir = dataDir ? path.join(dataDir, 'pglite') : undefined
+  if (dir) mkdirSync(dir, { recursive: true })
   const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } })
   await pglite.exec(`create extension if not exists pg_trgm; ${SESSION_SETTINGS}`)
   return {
