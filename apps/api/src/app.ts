@@ -10,7 +10,7 @@ import { activityRoutes } from './features/activity/routes.ts'
 import { artistRoutes } from './features/artists/routes.ts'
 import { artistCatalog } from './features/artists/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
-import { findUserById } from './features/auth/repository.ts'
+import { userExists } from './features/auth/repository.ts'
 import { communityRoutes } from './features/community/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
@@ -100,8 +100,7 @@ export async function buildApp(deps: AppDeps) {
   const catalog = artistCatalog(deps.db, deps.providers ?? {}, app.log)
   await app.register(
     async (api) => {
-      const userExists = async (id: string) => Boolean(await findUserById(deps.db, id))
-      api.addHook('onRequest', authenticate(tokens, userExists))
+      api.addHook('onRequest', authenticate(tokens, (id) => userExists(deps.db, id)))
       api.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })

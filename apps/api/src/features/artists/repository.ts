@@ -6,9 +6,6 @@ import type { Provider } from '@ndith/contracts'
 
 export const findArtistById = (db: Db, id: string) => db.selectFrom('artists').select(artistColumns).where('id', '=', id).executeTakeFirst()
 
-export const findArtistsByIds = (db: Db, ids: string[]) =>
-  ids.length ? db.selectFrom('artists').select(artistColumns).where('id', 'in', ids).execute() : Promise.resolve([])
-
 export const findArtistByProviderId = (db: Db, provider: Provider, id: string) =>
   db.selectFrom('artists').select(artistColumns).where(providerColumn[provider], '=', id).executeTakeFirst()
 

@@ -36,18 +36,17 @@ export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyB
     /**
      * A provider URL or URI → the catalog artist. Unknown ids are fetched from the provider (when
      * one is configured) and upserted, so one provider id always maps to one artist.
-     * `field` names the request field for validation errors.
      */
-    async resolve(url: string, field = 'url', dbOrTrx: Db = db): Promise<Artist> {
+    async resolve(url: string): Promise<Artist> {
       const ref = parseProviderUrl(url)
       if (!ref) {
-        throw validationError([{ field, code: 'unsupported-url', message: 'Paste an artist link from Spotify, Apple Music, YouTube Music, TIDAL or MusicBrainz' }])
+        throw validationError([{ field: 'url', code: 'unsupported-url', message: 'Paste an artist link from Spotify, Apple Music, YouTube Music, TIDAL or MusicBrainz' }])
       }
-      const known = await repo.findArtistByProviderId(dbOrTrx, ref.provider, ref.id)
+      const known = await repo.findArtistByProviderId(db, ref.provider, ref.id)
       if (known) return toArtist(known)
       const fetched = await fetchFromProvider(ref.provider, ref.id)
       if (!fetched) throw new AppError('NOT_FOUND', `This ${PROVIDER_LABELS[ref.provider]} artist is not in the catalog`)
-      return toArtist(await repo.upsertProviderArtist(dbOrTrx, fetched))
+      return toArtist(await repo.upsertProviderArtist(db, fetched))
     },
   }
 }

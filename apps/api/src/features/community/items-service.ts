@@ -45,7 +45,7 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
       const text = checkItemText(input)
       // Who may change the list is settled before a URL makes the catalog ask a provider.
       await ownedList(db, listId, userId)
-      const artist: Artist = input.artistId ? await catalog.get(input.artistId) : await catalog.resolve(input.url!, 'url')
+      const artist: Artist = input.artistId ? await catalog.get(input.artistId) : await catalog.resolve(input.url!)
       return db.transaction().execute(async (trx) => {
         await ownedListForUpdate(trx, listId, userId)
         const added = await repo.insertDraftItem(trx, {
