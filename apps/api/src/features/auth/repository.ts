@@ -29,6 +29,10 @@ export const markRotated = (db: Db, id: string, replacedBy: string, now: Date) =
     .where('id', '=', id)
     .execute()
 
+/** Whether any token of the family is still live (not rotated, logged out or revoked). */
+export const familyIsActive = async (db: Db, familyId: string) =>
+  Boolean(await db.selectFrom('auth_sessions').select('id').where('family_id', '=', familyId).where('revoked_at', 'is', null).executeTakeFirst())
+
 /** Revokes every still-active token of a family; returns how many were active. */
 export async function revokeFamily(db: Db, familyId: string, reason: RevokedReason, now: Date): Promise<number> {
   const result = await db

@@ -29,6 +29,9 @@ export const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, c
 export const passwordErrors = (password: string, email: string): FieldError[] =>
   failedPasswordRules(password, { email }).map((rule) => ({ field: 'password', code: rule.id, message: rule.message }))
 
+/** How long a just-rotated refresh token still works, for a browser that never saw the response. */
+export const ROTATION_GRACE_MS = 30_000
+
 export function authService(deps: AuthServiceDeps) {
   const { db, clock } = deps
 
@@ -101,15 +104,18 @@ export function authService(deps: AuthServiceDeps) {
 
     /**
      * Rotates the refresh token. Presenting a token that was already rotated means it was copied:
-     * the whole family is revoked (the thief and the owner both sign in again) and audited.
+     * the whole family is revoked (the thief and the owner both sign in again) and audited —
+     * unless it was rotated moments ago (ROTATION_GRACE_MS) and the family is still live, which is
+     * a browser that lost the response (a reload mid-refresh, two tabs at once): it gets a new token.
      */
     async refresh(refreshToken: string | undefined, ctx: RequestContext): Promise<SessionGrant> {
       if (!refreshToken) throw new AppError('SESSION_EXPIRED')
       const now = clock()
       const outcome = await db.transaction().execute(async (trx) => {
         const current = await repo.findSessionForUpdate(trx, hashRefreshToken(refreshToken))
-        if (!current) return { kind: 'invalid' as const }
-        if (current.revoked_at) {
+        if (!current || current.expires_at <= now) return { kind: 'invalid' as const }
+        const lostResponse = current.revoked_reason === 'rotated' && now.getTime() - current.revoked_at!.getTime() <= ROTATION_GRACE_MS
+        if (current.revoked_at && !lostResponse) {
           if (current.revoked_reason !== 'rotated') return { kind: 'invalid' as const }
           const revoked = await repo.revokeFamily(trx, current.family_id, 'reuse_detected', now)
           await recordAudit(trx, ctx, {
@@ -121,12 +127,18 @@ export function authService(deps: AuthServiceDeps) {
           })
           return { kind: 'reused' as const }
         }
-        if (current.expires_at <= now) return { kind: 'invalid' as const }
+        if (lostResponse && !(await repo.familyIsActive(trx, current.family_id))) return { kind: 'invalid' as const }
         const user = await repo.findUserById(trx, current.user_id)
         if (!user) return { kind: 'invalid' as const }
         const next = await grant(trx, user, ctx, current.family_id)
-        await repo.markRotated(trx, current.id, next.sessionId, now)
-        await recordAudit(trx, ctx, { actorId: user.id, action: 'auth.refresh', subjectType: 'session', subjectId: current.family_id })
+        if (!lostResponse) await repo.markRotated(trx, current.id, next.sessionId, now)
+        await recordAudit(trx, ctx, {
+          actorId: user.id,
+          action: 'auth.refresh',
+          subjectType: 'session',
+          subjectId: current.family_id,
+          after: lostResponse ? { withinRotationGrace: true } : undefined,
+        })
         return { kind: 'rotated' as const, grant: next.grant }
       })
       if (outcome.kind !== 'rotated') throw new AppError('SESSION_EXPIRED')

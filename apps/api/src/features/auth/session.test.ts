@@ -2,10 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REFRESH_COOKIE } from '@ndith/contracts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { me, refresh, refreshCookie, register } from '../../../test/support/auth.ts'
+import { ROTATION_GRACE_MS } from './service.ts'
 
 // A clock the test moves by hand, so token expiry is tested without waiting.
 let now = new Date('2026-06-01T12:00:00Z')
 const clock = () => now
+
+/** Runs `act` with the clock moved `ms` ahead, then puts it back. */
+async function later<T>(ms: number, act: () => Promise<T>): Promise<T> {
+  const saved = now
+  now = new Date(saved.getTime() + ms)
+  try {
+    return await act()
+  } finally {
+    now = saved
+  }
+}
 
 let t: TestApp
 beforeAll(async () => {
@@ -30,7 +42,7 @@ describe('refresh, logout and me', () => {
     const account = await register(t.app)
     const rotated = refreshCookie(await refresh(t.app, account.refreshToken))!
 
-    const reuse = await refresh(t.app, account.refreshToken)
+    const reuse = await later(ROTATION_GRACE_MS + 1000, () => refresh(t.app, account.refreshToken))
     expect(reuse.statusCode).toBe(401)
     expect(reuse.json().error.code).toBe('SESSION_EXPIRED')
     // The legitimate newest token is gone too: whoever holds a copy must sign in again.
@@ -38,6 +50,30 @@ describe('refresh, logout and me', () => {
 
     const audit = await t.db.selectFrom('audit_log').select('action').where('actor_id', '=', account.session.user.id).execute()
     expect(audit.map((a) => a.action)).toContain('auth.refresh_reuse_detected')
+  })
+
+  it('lets a just-rotated token refresh again within the grace period (a reload that lost the response)', async () => {
+    const account = await register(t.app)
+    const first = refreshCookie(await refresh(t.app, account.refreshToken))!
+
+    const again = await later(ROTATION_GRACE_MS - 1000, () => refresh(t.app, account.refreshToken))
+    expect(again.statusCode).toBe(200)
+    const second = refreshCookie(again)!
+    expect(second).not.toBe(first)
+    // Nothing was revoked: both successors work, and the family goes on.
+    expect((await refresh(t.app, first)).statusCode).toBe(200)
+    expect((await refresh(t.app, second)).statusCode).toBe(200)
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('actor_id', '=', account.session.user.id).execute()
+    expect(audit.map((a) => a.action)).not.toContain('auth.refresh_reuse_detected')
+    expect(audit.some((a) => (a.after as { withinRotationGrace?: boolean } | null)?.withinRotationGrace)).toBe(true)
+  })
+
+  it('does not revive a logged-out family within the grace period', async () => {
+    const account = await register(t.app)
+    const rotated = refreshCookie(await refresh(t.app, account.refreshToken))!
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { [REFRESH_COOKIE]: rotated } })
+
+    expect((await refresh(t.app, account.refreshToken)).statusCode).toBe(401)
   })
 
   it('refuses a missing or unknown cookie and clears it', async () => {
@@ -50,13 +86,7 @@ describe('refresh, logout and me', () => {
 
   it('refuses an expired refresh token', async () => {
     const { refreshToken } = await register(t.app)
-    const saved = now
-    now = new Date(saved.getTime() + 31 * 86400_000)
-    try {
-      expect((await refresh(t.app, refreshToken)).statusCode).toBe(401)
-    } finally {
-      now = saved
-    }
+    expect((await later(31 * 86400_000, () => refresh(t.app, refreshToken))).statusCode).toBe(401)
   })
 
   it('logout revokes the session and clears the cookie, and is audited', async () => {
@@ -90,12 +120,6 @@ describe('refresh, logout and me', () => {
     const [header, payload] = account.session.accessToken.split('.')
     expect((await me(t.app, `${header}.${payload}.forged-signature`)).statusCode).toBe(401)
 
-    const saved = now
-    now = new Date(saved.getTime() + 901_000)
-    try {
-      expect((await me(t.app, account.session.accessToken)).statusCode).toBe(401)
-    } finally {
-      now = saved
-    }
+    expect((await later(901_000, () => me(t.app, account.session.accessToken))).statusCode).toBe(401)
   })
 })
