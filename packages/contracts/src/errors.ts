@@ -19,6 +19,8 @@ export const ErrorCodes = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side' },
+  /** A music provider (Spotify, MusicBrainz) failed; our service itself is fine. */
+  PROVIDER_UNAVAILABLE: { status: 502, message: 'A music provider could not be reached; try again in a moment' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable' },
 } as const satisfies Record<string, { status: number; message: string }>
 

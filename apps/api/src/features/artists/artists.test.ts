@@ -109,10 +109,10 @@ describe('artist catalog when a provider is down', () => {
   })
   afterAll(() => down.close())
 
-  it('answers 503 naming the provider instead of a 500', async () => {
+  it('answers 502 PROVIDER_UNAVAILABLE naming the provider instead of a 500', async () => {
     const headers = { authorization: `Bearer ${(await register(down.app)).session.accessToken}` }
     const response = await down.app.inject({ method: 'POST', url: '/api/v1/artists/resolve', headers, payload: { url: 'spotify:artist:0000000000000000000000' } })
-    expect(response.statusCode).toBe(503)
-    expect(response.json().error).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' })
+    expect(response.statusCode).toBe(502)
+    expect(response.json().error).toEqual({ code: 'PROVIDER_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' })
   })
 })

@@ -13,7 +13,7 @@ export async function artistRoutes(app: FastifyInstance, opts: { catalog: Artist
   }, async (request) => opts.catalog.search(request.query.q, request.query.limit, request.query.offset))
 
   api.post('/resolve', {
-    schema: { tags, summary: 'Resolve a provider URL or URI to a catalog artist', body: ResolveArtistRequest, response: { 200: Artist, ...errorResponses(400, 401, 404) } },
+    schema: { tags, summary: 'Resolve a provider URL or URI to a catalog artist', body: ResolveArtistRequest, response: { 200: Artist, ...errorResponses(400, 401, 404, 502) } },
   }, async (request) => opts.catalog.resolve(request.body.url))
 
   api.get('/:id', {

@@ -12,7 +12,7 @@ export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyB
       return await providers[provider]?.fetchArtist(id)
     } catch (error) {
       log?.warn({ err: error, provider }, 'artist provider failed')
-      throw new AppError('SERVICE_UNAVAILABLE', `${PROVIDER_LABELS[provider]} could not be reached; try again in a moment`)
+      throw new AppError('PROVIDER_UNAVAILABLE', `${PROVIDER_LABELS[provider]} could not be reached; try again in a moment`)
     }
   }
 

@@ -42,7 +42,7 @@ export async function blocklistRoutes(app: FastifyInstance, opts: BlocklistRoute
   }, async (request) => entries.list(request.userId, request.query))
 
   api.post('/', {
-    schema: { tags, summary: 'Add an artist by catalog id or provider URL (a duplicate add says so: created=false)', body: AddBlocklistEntryRequest, response: { 200: AddBlocklistEntryResponse, 201: AddBlocklistEntryResponse, ...errorResponses(400, 401, 404) } },
+    schema: { tags, summary: 'Add an artist by catalog id or provider URL (a duplicate add says so: created=false)', body: AddBlocklistEntryRequest, response: { 200: AddBlocklistEntryResponse, 201: AddBlocklistEntryResponse, ...errorResponses(400, 401, 404, 502) } },
   }, async (request, reply) => {
     const result = await entries.add(request.userId, request.body, requestContext(request))
     return reply.status(result.created ? 201 : 200).send(result)

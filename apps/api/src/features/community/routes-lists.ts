@@ -57,7 +57,7 @@ export async function listRoutes(app: FastifyInstance, { lists, items, reports }
       summary: 'Add an artist to the draft by id or provider URL, with a rationale (owner only)',
       params: ListIdParams,
       body: AddCommunityListItemRequest,
-      response: { 201: CommunityListItem, ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 201: CommunityListItem, ...errorResponses(400, 401, 403, 404, 409, 502) },
     },
   }, async (request, reply) => reply.status(201).send(await items.add(request.userId, request.params.id, request.body, requestContext(request))))
 

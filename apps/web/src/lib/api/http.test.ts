@@ -60,6 +60,13 @@ describe('requestJson', () => {
     await expect(requestJson(fetchFn, '/x')).rejects.toBeInstanceOf(ServerUnreachableError)
   })
 
+  it('keeps a provider outage (502 PROVIDER_UNAVAILABLE) as an ApiError with its message: our server is fine', async () => {
+    const fetchFn: FetchLike = async () =>
+      json(502, { error: { code: 'PROVIDER_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' }, requestId: 'r' })
+
+    await expect(requestJson(fetchFn, '/x')).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' })
+  })
+
   it('keeps any other 5xx in the error shape as an ApiError: the server answered', async () => {
     const fetchFn: FetchLike = async () =>
       json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' }, requestId: 'r' })
