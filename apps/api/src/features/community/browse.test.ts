@@ -53,6 +53,8 @@ describe('browse and search', () => {
     expect(first.items).toHaveLength(2)
     const rest = (await viewer.call('GET', '/community-lists?limit=2&offset=2')).json()
     expect(rest.items).toHaveLength(1)
+    // Past the last page: no items, and still the real total (so the client can step back).
+    expect((await viewer.call('GET', '/community-lists?limit=2&offset=10')).json()).toMatchObject({ items: [], total: 3, offset: 10 })
     expect((await viewer.call('GET', '/community-lists?limit=0')).statusCode).toBe(400)
   })
 })

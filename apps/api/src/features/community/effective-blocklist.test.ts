@@ -66,6 +66,7 @@ describe('GET /me/effective-blocklist', () => {
     expect((await bob.effective('?q=DEL')).json()).toMatchObject({ total: 1, items: [{ artist: { name: 'Delta' } }] })
     const page = (await bob.effective('?limit=1&offset=1')).json()
     expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ artist: { name: 'Charlie' } }] })
+    expect((await bob.effective('?limit=1&offset=9')).json()).toMatchObject({ total: 3, items: [] })
   })
 
   it('is empty for a new user, and requires sign-in', async () => {

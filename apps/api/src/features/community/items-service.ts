@@ -5,7 +5,7 @@ import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import type { ArtistCatalog } from '../artists/service.ts'
 import { ownedList, ownedListForUpdate, visibleList } from './access.ts'
 import * as repo from './items-repository.ts'
-import { page, toItem } from './mapping.ts'
+import { loadPage, page, toItem } from './mapping.ts'
 import { findVersion } from './versions-repository.ts'
 
 const notOnDraft = () => new AppError('NOT_FOUND', 'This artist is not on the list')
@@ -30,12 +30,12 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
     async list(userId: string, listId: string, limit = 25, offset = 0): Promise<CommunityListItemPage> {
       const list = await visibleList(db, listId, userId)
       if (list.owner_id === userId) {
-        const rows = await repo.draftItems(db, listId, limit, offset)
-        return { ...page(rows.map(toItem), rows[0]?.total ?? 0, limit, offset), version: null, draft: true }
+        const draft = await loadPage((l, o) => repo.draftItems(db, listId, l, o), toItem, limit, offset)
+        return { ...draft, version: null, draft: true }
       }
       const version = list.current_version === null ? undefined : await findVersion(db, listId, list.current_version)
-      const rows = version ? await repo.versionItems(db, version.id, limit, offset) : []
-      return { ...page(rows.map(toItem), rows[0]?.total ?? 0, limit, offset), version: list.current_version, draft: false }
+      const published = version ? await loadPage((l, o) => repo.versionItems(db, version.id, l, o), toItem, limit, offset) : page([], 0, limit, offset)
+      return { ...published, version: list.current_version, draft: false }
     },
 
     async add(userId: string, listId: string, input: AddCommunityListItemRequest, ctx: RequestContext): Promise<CommunityListItem> {

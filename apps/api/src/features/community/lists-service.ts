@@ -4,7 +4,7 @@ import { validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { canSee, listNotFound, ownedListForUpdate } from './access.ts'
 import * as repo from './lists-repository.ts'
-import { page, toCommunityList } from './mapping.ts'
+import { loadPage, toCommunityList } from './mapping.ts'
 import type { CommunityListsTable } from './tables.ts'
 import type { Updateable } from 'kysely'
 
@@ -46,8 +46,8 @@ export function communityListsService(db: Db, clock: () => Date) {
     async browse(userId: string, query: CommunityListQuery): Promise<CommunityListPage> {
       const limit = query.limit ?? 25
       const offset = query.offset ?? 0
-      const rows = await repo.browseLists(db, userId, { q: query.q, mine: query.mine, limit, offset })
-      return page(rows.map((row) => toCommunityList(row, userId)), rows[0]?.total ?? 0, limit, offset)
+      const fetch = (limit: number, offset: number) => repo.browseLists(db, userId, { q: query.q, mine: query.mine, limit, offset })
+      return loadPage(fetch, (row) => toCommunityList(row, userId), limit, offset)
     },
 
     async create(userId: string, input: CreateCommunityListRequest, ctx: RequestContext): Promise<CommunityList> {

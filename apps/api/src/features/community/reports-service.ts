@@ -4,7 +4,7 @@ import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { visibleList } from './access.ts'
 import { itemIsListed } from './items-repository.ts'
-import { page, toReport } from './mapping.ts'
+import { loadPage, toReport } from './mapping.ts'
 import * as repo from './reports-repository.ts'
 
 export function communityReportsService(db: Db, clock: () => Date) {
@@ -34,8 +34,7 @@ export function communityReportsService(db: Db, clock: () => Date) {
     },
 
     async mine(userId: string, limit = 25, offset = 0): Promise<ReportPage> {
-      const rows = await repo.listReports(db, userId, limit, offset)
-      return page(rows.map(toReport), rows[0]?.total ?? 0, limit, offset)
+      return loadPage((l, o) => repo.listReports(db, userId, l, o), toReport, limit, offset)
     },
 
     /** The reporter's own report; anyone else's answers 404, like one that does not exist. */

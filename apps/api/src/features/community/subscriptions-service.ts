@@ -4,7 +4,7 @@ import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { visibleList } from './access.ts'
 import { previewAdditions, previewCounts } from './effective-repository.ts'
-import { page, toItem, toSubscription } from './mapping.ts'
+import { loadPage, page, toItem, toSubscription } from './mapping.ts'
 import * as repo from './subscriptions-repository.ts'
 import { findVersion } from './versions-repository.ts'
 
@@ -104,8 +104,7 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
     },
 
     async mine(userId: string, limit = 25, offset = 0): Promise<SubscriptionPage> {
-      const rows = await repo.listSubscriptions(db, userId, limit, offset)
-      return page(rows.map(toSubscription), rows[0]?.total ?? 0, limit, offset)
+      return loadPage((l, o) => repo.listSubscriptions(db, userId, l, o), toSubscription, limit, offset)
     },
 
     /** What subscribing at the current version would add to the caller's effective blocklist. */

@@ -6,7 +6,7 @@ import { toArtist } from '../artists/mapping.ts'
 import { ownedListForUpdate, visibleList } from './access.ts'
 import { versionItems } from './items-repository.ts'
 import { updateList } from './lists-repository.ts'
-import { page, toItem, toVersion } from './mapping.ts'
+import { loadPage, toItem, toVersion } from './mapping.ts'
 import * as repo from './versions-repository.ts'
 
 const noSuchVersion = (version: number) => new AppError('NOT_FOUND', `This list has no version ${version}`)
@@ -57,14 +57,12 @@ export function communityVersionsService(db: Db, clock: () => Date) {
 
     async list(userId: string, listId: string, limit = 25, offset = 0): Promise<CommunityListVersionPage> {
       await visibleList(db, listId, userId)
-      const rows = await repo.listVersions(db, listId, limit, offset)
-      return page(rows.map(toVersion), rows[0]?.total ?? 0, limit, offset)
+      return loadPage((l, o) => repo.listVersions(db, listId, l, o), toVersion, limit, offset)
     },
 
     async get(userId: string, listId: string, version: number, limit = 25, offset = 0): Promise<CommunityListVersionDetail> {
       const row = await visibleVersion(userId, listId, version)
-      const items = await versionItems(db, row.id, limit, offset)
-      return { version: toVersion(row), ...page(items.map(toItem), items[0]?.total ?? 0, limit, offset) }
+      return { version: toVersion(row), ...(await loadPage((l, o) => versionItems(db, row.id, l, o), toItem, limit, offset)) }
     },
 
     /** What a version added, removed and changed against an earlier one (by default the previous). */
