@@ -29,7 +29,7 @@ test.describe('Accessibility (axe, WCAG 2.x A/AA)', () => {
 
   test('the account page has no serious or critical violations', async ({ page, request }) => {
     const { email, password } = await registerThroughApi(request)
-    await page.goto('/sign-in')
+    await page.goto('/sign-in?next=%2Faccount')
     await signInForm(page).signIn(email, password)
     await expect(page.getByTestId('account-email')).toHaveText(email)
 

@@ -59,7 +59,7 @@ for (const width of WIDTHS) {
 
     test('the account page fits without sideways scrolling', async ({ page, request }) => {
       const { email, password } = await registerThroughApi(request)
-      await page.goto('/sign-in')
+      await page.goto('/sign-in?next=%2Faccount')
       await signInForm(page).signIn(email, password)
       await expect(page.getByTestId('account-email')).toHaveText(email)
 

@@ -7,7 +7,7 @@ test.describe('Registration', () => {
     await page.goto('/register')
   })
 
-  test('registering with valid details signs the user in and lands on the account page', async ({ page }) => {
+  test('registering with valid details signs the user in and lands on My list, welcomed', async ({ page }) => {
     const form = registerForm(page)
     const email = uniqueEmail('new')
     await expect(form.submit).toBeDisabled()
@@ -16,9 +16,11 @@ test.describe('Registration', () => {
     await expect(form.submit).toBeEnabled()
     await form.submit.click()
 
+    await expect(page).toHaveURL('/my-list')
+    await expect(page.getByRole('heading', { level: 1, name: 'My list' })).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: 'Your account is ready' })).toBeVisible()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click()
     await expect(page).toHaveURL('/account')
-    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible()
-    await expect(page.getByRole('status')).toContainText('Your account is ready')
     await expect(page.getByTestId('account-email')).toHaveText(email)
     const today = new Date().toISOString().slice(0, 10)
     await expect(page.getByTestId('account-member-since')).toHaveAttribute('datetime', new RegExp(`^${today}`))
@@ -30,7 +32,8 @@ test.describe('Registration', () => {
     const email = uniqueEmail('reload')
     await form.fill({ email, password: VALID_PASSWORD, confirm: VALID_PASSWORD })
     await form.submit.click()
-    await expect(page).toHaveURL('/account')
+    await expect(page).toHaveURL('/my-list')
+    await page.goto('/account')
 
     await page.reload()
 

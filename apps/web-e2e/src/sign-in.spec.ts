@@ -8,7 +8,8 @@ test.describe('Sign in and sign out', () => {
     const { email, password } = await registerThroughApi(request)
     await page.goto('/sign-in')
     await signInForm(page).signIn(email, password)
-    await expect(page).toHaveURL('/account')
+    await expect(page).toHaveURL('/my-list')
+    await page.goto('/account')
     await expect(page.getByTestId('account-email')).toHaveText(email)
     const refreshCookie = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)
     expect(refreshCookie?.httpOnly).toBe(true)
@@ -64,10 +65,10 @@ test.describe('Sign in and sign out', () => {
     const { email, password } = await registerThroughApi(request)
     await page.goto('/sign-in')
     await signInForm(page).signIn(email, password)
-    await expect(page).toHaveURL('/account')
+    await expect(page).toHaveURL('/my-list')
 
     await page.goto('/sign-in')
 
-    await expect(page).toHaveURL('/account')
+    await expect(page).toHaveURL('/my-list')
   })
 })

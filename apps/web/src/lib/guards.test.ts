@@ -15,8 +15,8 @@ describe('redirectFor', () => {
     expect(redirectFor(at('/account', { access: 'signed-in', status: 'restoring' }))).toBeNull()
   })
 
-  it('sends the root to the account page or to sign in', () => {
-    expect(redirectFor(at('/', { status: 'signed-in' }))).toBe('/account')
+  it('sends the root to My list or to sign in', () => {
+    expect(redirectFor(at('/', { status: 'signed-in' }))).toBe('/my-list')
     expect(redirectFor(at('/', { status: 'signed-out' }))).toBe('/sign-in')
   })
 
@@ -29,7 +29,7 @@ describe('redirectFor', () => {
   })
 
   it('sends a signed-in user away from sign-in and registration, to `next` when it is safe', () => {
-    expect(redirectFor(at('/register', { access: 'signed-out', status: 'signed-in' }))).toBe('/account')
+    expect(redirectFor(at('/register', { access: 'signed-out', status: 'signed-in' }))).toBe('/my-list')
     const query = new URLSearchParams({ next: '/account' })
     expect(redirectFor(at('/sign-in', { access: 'signed-out', status: 'signed-in', query }))).toBe('/account')
   })

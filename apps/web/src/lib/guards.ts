@@ -4,7 +4,7 @@ import type { SessionStatus, SignOutReason } from './session.svelte.ts'
 export type Access = 'signed-in' | 'signed-out'
 
 /** Where a signed-in user starts. */
-export const HOME_PATH = '/account'
+export const HOME_PATH = '/my-list'
 export const SIGN_IN_PATH = '/sign-in'
 
 /** A `next` parameter is honoured only when it is a path on this site (never an open redirect). */
