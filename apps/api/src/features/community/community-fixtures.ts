@@ -64,5 +64,12 @@ export async function publishedList(owner: Listener, artistIds: string[], body: 
   return id
 }
 
+/** The list name each audit row of a list recorded (so Activity can say which list), by action. */
+export const auditListNames = async (db: Db, subjectId: string) =>
+  (await db.selectFrom('audit_log').select(['action', 'before', 'after']).where('subject_id', '=', subjectId).orderBy('id').execute()).map((r) => {
+    const data = (r.after ?? r.before) as { listName?: string; name?: string }
+    return [r.action, data.listName ?? data.name] as const
+  })
+
 export const auditActions = async (db: Db, subjectId: string) =>
   (await db.selectFrom('audit_log').select('action').where('subject_id', '=', subjectId).orderBy('id').execute()).map((r) => r.action)

@@ -9,7 +9,13 @@ import { loadPage, page, toItem } from './mapping.ts'
 import { findVersion } from './versions-repository.ts'
 
 const notOnDraft = () => new AppError('NOT_FOUND', 'This artist is not on the list')
-const auditView = (item: CommunityListItem) => ({ artistId: item.artist.id, artistName: item.artist.name, rationale: item.rationale, evidenceUrl: item.evidenceUrl })
+const auditView = (item: CommunityListItem, listName: string) => ({
+  listName,
+  artistId: item.artist.id,
+  artistName: item.artist.name,
+  rationale: item.rationale,
+  evidenceUrl: item.evidenceUrl,
+})
 
 /** Trims the rationale and checks the evidence link; every problem is reported at once. */
 function checkItemText(input: { rationale?: string | undefined; evidenceUrl?: string | null | undefined }) {
@@ -47,7 +53,7 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
       await ownedList(db, listId, userId)
       const artist: Artist = input.artistId ? await catalog.get(input.artistId) : await catalog.resolve(input.url!)
       return db.transaction().execute(async (trx) => {
-        await ownedListForUpdate(trx, listId, userId)
+        const list = await ownedListForUpdate(trx, listId, userId)
         const added = await repo.insertDraftItem(trx, {
           list_id: listId,
           artist_id: artist.id,
@@ -57,7 +63,7 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
         })
         if (!added) throw new AppError('CONFLICT', `${artist.name} is already on this list`)
         const item = toItem((await repo.findDraftItem(trx, listId, artist.id))!)
-        await recordAudit(trx, ctx, { actorId: userId, action: 'community_list.item_added', subjectType: 'community_list', subjectId: listId, after: auditView(item) })
+        await recordAudit(trx, ctx, { actorId: userId, action: 'community_list.item_added', subjectType: 'community_list', subjectId: listId, after: auditView(item, list.name) })
         return item
       })
     },
@@ -65,7 +71,7 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
     async update(userId: string, listId: string, artistId: string, input: UpdateCommunityListItemRequest, ctx: RequestContext): Promise<CommunityListItem> {
       const text = checkItemText(input)
       return db.transaction().execute(async (trx) => {
-        await ownedListForUpdate(trx, listId, userId)
+        const list = await ownedListForUpdate(trx, listId, userId)
         const before = await repo.findDraftItem(trx, listId, artistId)
         if (!before) throw notOnDraft()
         await repo.updateDraftItem(trx, listId, artistId, {
@@ -78,8 +84,8 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
           action: 'community_list.item_updated',
           subjectType: 'community_list',
           subjectId: listId,
-          before: auditView(toItem(before)),
-          after: auditView(item),
+          before: auditView(toItem(before), list.name),
+          after: auditView(item, list.name),
         })
         return item
       })
@@ -88,12 +94,12 @@ export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () 
     /** Returns the removed item so a client can offer undo (adding it back with its rationale). */
     async remove(userId: string, listId: string, artistId: string, ctx: RequestContext): Promise<CommunityListItem> {
       return db.transaction().execute(async (trx) => {
-        await ownedListForUpdate(trx, listId, userId)
+        const list = await ownedListForUpdate(trx, listId, userId)
         const row = await repo.findDraftItem(trx, listId, artistId)
         if (!row) throw notOnDraft()
         await repo.deleteDraftItem(trx, listId, artistId)
         const item = toItem(row)
-        await recordAudit(trx, ctx, { actorId: userId, action: 'community_list.item_removed', subjectType: 'community_list', subjectId: listId, before: auditView(item) })
+        await recordAudit(trx, ctx, { actorId: userId, action: 'community_list.item_removed', subjectType: 'community_list', subjectId: listId, before: auditView(item, list.name) })
         return item
       })
     },

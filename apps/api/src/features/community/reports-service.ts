@@ -27,7 +27,7 @@ export function communityReportsService(db: Db, clock: () => Date) {
           action: 'community_list.item_reported',
           subjectType: 'community_list_report',
           subjectId: id,
-          after: { listId, artistId, reason: input.reason, details },
+          after: { listId, listName: list.name, artistId, reason: input.reason, details },
         })
         return toReport((await repo.findReport(trx, userId, id))!)
       })

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts'
 import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { visibleList } from './access.ts'
+import { findList } from './lists-repository.ts'
 import { previewAdditions, previewCounts } from './effective-repository.ts'
 import { loadPage, page, toItem, toSubscription } from './mapping.ts'
 import * as repo from './subscriptions-repository.ts'
@@ -12,7 +13,8 @@ const unpublished = () => new AppError('CONFLICT', 'This list has not published 
 const notSubscribed = () => new AppError('NOT_FOUND', 'You are not subscribed to this list')
 const unknownVersion = (version: number) =>
   validationError([{ field: 'version', code: 'unknown-version', message: `This list has no version ${version}` }])
-const auditView = (row: { pinned_version: number | null; accepted_version: number }) => ({
+const auditView = (row: { pinned_version: number | null; accepted_version: number }, listName: string | undefined) => ({
+  listName,
   mode: row.pinned_version === null ? 'auto' : 'pinned',
   pinnedVersion: row.pinned_version,
   acceptedVersion: row.accepted_version,
@@ -50,7 +52,7 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
           const values = { pinned_version: input.mode === 'pinned' ? target : null, accepted_version: target }
           const inserted = await repo.insertSubscription(trx, { user_id: userId, list_id: listId, ...values, created_at: now, updated_at: now })
           if (!inserted) throw new AppError('CONFLICT', 'Your subscription changed at the same time; reload and try again')
-          await recordAudit(trx, ctx, { actorId: userId, action: 'subscription.created', subjectType: 'community_list', subjectId: listId, after: auditView(values) })
+          await recordAudit(trx, ctx, { actorId: userId, action: 'subscription.created', subjectType: 'community_list', subjectId: listId, after: auditView(values, list.name) })
           return { subscription: await current(trx, userId, listId), created: true }
         }
         const unchanged = input.mode === 'auto' ? before.pinned_version === null : before.pinned_version === target
@@ -62,8 +64,8 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
           action: 'subscription.updated',
           subjectType: 'community_list',
           subjectId: listId,
-          before: auditView(before),
-          after: auditView(values),
+          before: auditView(before, list.name),
+          after: auditView(values, list.name),
         })
         return { subscription: await current(trx, userId, listId), created: false }
       })
@@ -74,14 +76,15 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
       await db.transaction().execute(async (trx) => {
         const removed = await repo.deleteSubscription(trx, userId, listId)
         if (!removed) throw notSubscribed()
-        await recordAudit(trx, ctx, { actorId: userId, action: 'subscription.removed', subjectType: 'community_list', subjectId: listId, before: auditView(removed) })
+        const list = await findList(trx, listId)
+        await recordAudit(trx, ctx, { actorId: userId, action: 'subscription.removed', subjectType: 'community_list', subjectId: listId, before: auditView(removed, list?.name) })
       })
     },
 
     /** An auto-update subscriber accepts a newer version (after seeing its diff); only then it counts. */
     async accept(userId: string, listId: string, version: number, ctx: RequestContext): Promise<ListSubscription> {
       return db.transaction().execute(async (trx) => {
-        await publishedList(trx, listId, userId)
+        const list = await publishedList(trx, listId, userId)
         const before = await repo.findSubscriptionForUpdate(trx, userId, listId)
         if (!before) throw notSubscribed()
         if (before.pinned_version !== null) {
@@ -96,8 +99,8 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
           action: 'subscription.accepted',
           subjectType: 'community_list',
           subjectId: listId,
-          before: auditView(before),
-          after: auditView({ pinned_version: null, accepted_version: version }),
+          before: auditView(before, list.name),
+          after: auditView({ pinned_version: null, accepted_version: version }, list.name),
         })
         return current(trx, userId, listId)
       })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { auditActions, insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { auditActions, auditListNames, insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
 
 let t: TestApp
 let owner: Listener
@@ -67,6 +67,25 @@ describe('subscribing', () => {
     expect(await effectiveIds(bob)).toEqual([])
     expect((await bob.unsubscribe(id)).statusCode).toBe(404)
     expect(await auditActions(t.db, id)).toContain('subscription.removed')
+  })
+
+  it('every audit row of a list names the list, from creation to unsubscribing', async () => {
+    const id = await publishedList(owner, [a], { name: 'Named in the log' })
+    const bob = await signIn(t.app)
+    await bob.subscribe(id, { mode: 'pinned', version: 1 })
+    await bob.subscribe(id, { mode: 'auto' })
+    await bob.unsubscribe(id)
+
+    const rows = await auditListNames(t.db, id)
+    expect(rows.map(([action]) => action)).toEqual([
+      'community_list.created',
+      'community_list.item_added',
+      'community_list.published',
+      'subscription.created',
+      'subscription.updated',
+      'subscription.removed',
+    ])
+    expect(new Set(rows.map(([, name]) => name))).toEqual(new Set(['Named in the log']))
   })
 })
 

@@ -49,7 +49,7 @@ export function communityVersionsService(db: Db, clock: () => Date) {
           subjectType: 'community_list',
           subjectId: listId,
           before: { version: current },
-          after: { version: version.version, itemCount: version.itemCount, changelog },
+          after: { listName: list.name, version: version.version, itemCount: version.itemCount, changelog },
         })
         return version
       })

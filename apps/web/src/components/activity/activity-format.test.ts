@@ -54,6 +54,15 @@ describe('activityDetail', () => {
     ).toBe('pinned to version 3')
   })
 
+  it('names the community list the artist was added to, subscribed to or published', () => {
+    const added = item('community_list.item_added', { subjectType: 'community_list', after: { listName: 'Not at the office', artistName: 'Drake' } })
+    expect(activityDetail(added)).toBe('Drake · “Not at the office”')
+    const published = item('community_list.published', { subjectType: 'community_list', after: { listName: 'Holiday overload', version: 1, itemCount: 4 } })
+    expect(activityDetail(published)).toBe('“Holiday overload” · version 1, 4 artists')
+    const unsubscribed = item('subscription.removed', { subjectType: 'community_list', before: { listName: 'Holiday overload', mode: 'auto' } })
+    expect(activityDetail(unsubscribed)).toBe('“Holiday overload”')
+  })
+
   it('says nothing when the row carries no specifics', () => {
     expect(activityDetail(item('auth.login', { subjectType: 'session' }))).toBeNull()
   })

@@ -31,6 +31,7 @@ export function activityDetail(item: ActivityItem): string | null {
 
   if (typeof data.artistName === 'string') parts.push(data.artistName)
   if (typeof data.name === 'string') parts.push(data.name)
+  if (typeof data.listName === 'string') parts.push(`“${data.listName}”`)
   if (item.action === 'blocklist.entry_updated') {
     const tagsBefore = JSON.stringify(before.tags ?? [])
     const tagsAfter = JSON.stringify(after.tags ?? [])
