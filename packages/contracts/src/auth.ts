@@ -45,7 +45,3 @@ export type Session = Static<typeof Session>
 
 export const MeResponse = Type.Object({ user: User }, { $id: 'MeResponse' })
 export type MeResponse = Static<typeof MeResponse>
-
-/** Name of the cookie carrying the refresh token (httpOnly, SameSite=Strict, path-scoped). */
-export const REFRESH_COOKIE = 'ndith_refresh'
-export const AUTH_BASE_PATH = '/api/v1/auth'

@@ -1,10 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
-
-export const MAX_TAGS = 10
-export const MAX_TAG_LENGTH = 32
-export const MAX_NOTE_LENGTH = 1000
+import { MAX_TAGS, MAX_TAG_LENGTH, MAX_NOTE_LENGTH } from './limits.ts'
 
 export const Tag = Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,;]+$' })
 export const Tags = Type.Array(Tag, { maxItems: MAX_TAGS, uniqueItems: true })
@@ -61,8 +58,3 @@ export type BlocklistPage = Static<typeof BlocklistPage>
 
 export const ExportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'json' })) })
 export type ExportQuery = Static<typeof ExportQuery>
-
-/** The columns of an exported (and importable) CSV. */
-export const CSV_COLUMNS = ['name', 'url', 'tags', 'note', 'added_at'] as const
-/** Tags inside one CSV cell are separated by this character. */
-export const CSV_TAG_SEPARATOR = '|'

@@ -2,11 +2,7 @@
 import Type, { type Static, type TSchema } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
-
-export const MAX_LIST_NAME_LENGTH = 120
-export const MAX_LIST_TEXT_LENGTH = 2000
-export const MAX_RATIONALE_LENGTH = 1000
-export const MAX_EVIDENCE_URL_LENGTH = 2000
+import { MAX_LIST_NAME_LENGTH, MAX_LIST_TEXT_LENGTH, MAX_RATIONALE_LENGTH, MAX_EVIDENCE_URL_LENGTH } from './limits.ts'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const DateTime = Type.String({ format: 'date-time' })
@@ -31,17 +27,6 @@ export const ReportReason = Type.Union([
   Type.Literal('other'),
 ])
 export type ReportReason = Static<typeof ReportReason>
-
-/** Evidence links must be web pages: http(s) only. Returns the problem, or undefined when fine. */
-export function evidenceUrlProblem(url: string): string | undefined {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return 'Enter a full link, starting with https://'
-  }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? undefined : 'Only http(s) links can be evidence'
-}
 
 // ---- Lists ----
 
@@ -165,7 +150,6 @@ export const UpdateCommunityListItemRequest = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 )
 export type UpdateCommunityListItemRequest = Static<typeof UpdateCommunityListItemRequest>
-
 
 export const CommunityListItemPage = Type.Object({
   ...Page(CommunityListItem).properties,

@@ -1,8 +1,6 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
-
-export const MAX_IMPORT_ROWS = 10_000
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024
+import { MAX_IMPORT_ROWS, MAX_IMPORT_BYTES } from './limits.ts'
 
 export const ImportPreviewRequest = Type.Object(
   {

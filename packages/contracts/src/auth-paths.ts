@@ -1,0 +1,5 @@
+// Plain values only (the web app imports this; keep TypeBox out).
+
+/** Name of the cookie carrying the refresh token (httpOnly, SameSite=Strict, path-scoped). */
+export const REFRESH_COOKIE = 'ndith_refresh'
+export const AUTH_BASE_PATH = '/api/v1/auth'
