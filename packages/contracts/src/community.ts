@@ -100,7 +100,7 @@ export const UpdateCommunityListRequest = Type.Object(
 export type UpdateCommunityListRequest = Static<typeof UpdateCommunityListRequest>
 
 export const CommunityListQuery = Type.Object({
-  q: Type.Optional(Text({ maxLength: 200 })),
+  q: Type.Optional(Text({ maxLength: 200, description: 'Typo-tolerant on the name; words in the description or criteria match too (ranked below name matches)' })),
   mine: Type.Optional(Type.Boolean({ description: 'Only lists the caller owns' })),
   ...PageQuery,
 })

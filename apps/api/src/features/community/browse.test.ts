@@ -9,8 +9,8 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[owner, viewer] = [await signIn(t.app), await signIn(t.app)]
   const [a, b] = await insertArtists(t.db, 'A', 'B')
-  const popular = await publishedList(owner, [a!], { name: 'Problematic producers' })
-  await publishedList(owner, [b!], { name: 'Producers with lawsuits' })
+  const popular = await publishedList(owner, [a!], { name: 'Problematic producers', description: 'Credible allegations, or a pending lawsuit' })
+  await publishedList(owner, [b!], { name: 'Producers with lawsuits', criteria: 'A court filing is the evidence' })
   await publishedList(owner, [a!], { name: 'Hidden by link', visibility: 'unlisted' })
   await publishedList(owner, [a!], { name: 'Secret producers', visibility: 'private' })
   await owner.createList({ name: 'Unpublished producers' })
@@ -38,7 +38,13 @@ describe('browse and search', () => {
   it('search is typo-tolerant and ranked by name similarity', async () => {
     const response = await viewer.call('GET', `/community-lists?q=${encodeURIComponent('problematc producer')}`)
     expect(names(response)[0]).toBe('Problematic producers')
-    expect(names(await viewer.call('GET', '/community-lists?q=lawsuit'))).toEqual(['Producers with lawsuits'])
+    // A name match ranks above a match in the description.
+    expect(names(await viewer.call('GET', '/community-lists?q=lawsuit'))).toEqual(['Producers with lawsuits', 'Problematic producers'])
+  })
+
+  it('search finds words in the description and the criteria too', async () => {
+    expect(names(await viewer.call('GET', '/community-lists?q=allegations'))).toEqual(['Problematic producers'])
+    expect(names(await viewer.call('GET', '/community-lists?q=COURT%20filing'))).toEqual(['Producers with lawsuits'])
   })
 
   it('search never returns other people’s private or unlisted lists', async () => {

@@ -69,8 +69,8 @@ export interface BrowseOptions {
 
 /**
  * Browse and search: published public lists plus the viewer's own of any visibility. With a
- * query, ranked by trigram word similarity on the name (index: lower(name) gin_trgm_ops);
- * without, the most subscribed first.
+ * query: lists whose name matches (trigram word similarity, typo-tolerant) come first, then those
+ * whose description or criteria contain the words; without, the most subscribed first.
  */
 export async function browseLists(db: Db, viewerId: string, options: BrowseOptions) {
   const text = options.q?.trim().toLowerCase() ?? ''
@@ -86,8 +86,10 @@ export async function browseLists(db: Db, viewerId: string, options: BrowseOptio
       )
     if (text) {
       const contains = containsPattern(text)
+      const nameMatches = sql<boolean>`(lower(l.name) like ${contains} or ${text} <% lower(l.name))`
       query = query
-        .where(sql<boolean>`(lower(l.name) like ${contains} or ${text} <% lower(l.name))`)
+        .where(sql<boolean>`(${nameMatches} or lower(l.description) like ${contains} or lower(l.criteria) like ${contains})`)
+        .orderBy(nameMatches, 'desc')
         .orderBy(sql`word_similarity(${text}, lower(l.name))`, 'desc')
         .orderBy(sql`similarity(lower(l.name), ${text})`, 'desc')
     } else {
