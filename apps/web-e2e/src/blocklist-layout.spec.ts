@@ -17,7 +17,7 @@ async function check(page: Page, name: string) {
 }
 
 for (const width of [360, 1280] as const) {
-  test(`at ${width} px the list, import, community, activity and account pages fit without sideways scrolling and pass axe`, async ({ browser }) => {
+  test(`at ${width} px the list, import, community, reports, activity and account pages fit without sideways scrolling and pass axe`, async ({ browser }) => {
     test.setTimeout(90_000)
     const context = await browser.newContext({ viewport: { width, height: 800 } })
     const page = await context.newPage()
@@ -58,6 +58,13 @@ for (const width of [360, 1280] as const) {
     await reader.goto(listPath)
     await expect(reader.getByTestId('subscribe-preview')).toContainText('Subscribing adds')
     await check(reader, `community-list-subscribe-${width}`)
+    await reader.getByRole('button', { name: 'Report Chris Brown' }).click()
+    await reader.getByLabel('Details (optional)').fill('The source is an encyclopedia page; a court record would be better.')
+    await reader.getByRole('button', { name: 'Send report' }).click()
+    await expect(reader.getByTestId('toast').filter({ hasText: 'Your report about Chris Brown was sent' })).toBeVisible()
+    await reader.goto('/community/reports')
+    await expect(reader.getByTestId('report-row')).toHaveCount(1)
+    await check(reader, `community-reports-${width}`)
     await reader.goto('/community')
     await expect(reader.getByTestId('community-list-card').first()).toBeVisible()
     await check(reader, `community-browse-${width}`)

@@ -11,6 +11,7 @@ import ImportPage from './pages/ImportPage.svelte'
 import MyListPage from './pages/MyListPage.svelte'
 import NewCommunityListPage from './pages/NewCommunityListPage.svelte'
 import RegisterPage from './pages/RegisterPage.svelte'
+import ReportsPage from './pages/ReportsPage.svelte'
 import SignInPage from './pages/SignInPage.svelte'
 import SubscriptionsPage from './pages/SubscriptionsPage.svelte'
 
@@ -33,6 +34,7 @@ export const routes: readonly Route[] = [
   { path: '/community', access: 'signed-in', page: CommunityPage, navLabel: 'Community' },
   { path: '/community/mine', access: 'signed-in', page: CommunityMinePage },
   { path: '/community/subscriptions', access: 'signed-in', page: SubscriptionsPage },
+  { path: '/community/reports', access: 'signed-in', page: ReportsPage },
   { path: '/community/new', access: 'signed-in', page: NewCommunityListPage },
   // After the fixed /community/… paths, which it would otherwise swallow.
   { path: '/community/:id', access: 'signed-in', page: CommunityListPage },

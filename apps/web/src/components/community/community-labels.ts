@@ -1,4 +1,4 @@
-import type { ListVisibility, ReportReason, UpdateCadence } from '@ndith/contracts'
+import type { ListItemReport, ListVisibility, ReportReason, UpdateCadence } from '@ndith/contracts'
 
 export const CADENCE_LABELS: Record<UpdateCadence, string> = {
   ad_hoc: 'When needed',
@@ -22,5 +22,20 @@ export const REPORT_REASON_OPTIONS: readonly { value: ReportReason; label: strin
   { value: 'duplicate', label: 'It duplicates another entry' },
   { value: 'other', label: 'Something else' },
 ]
+
+/** Short wording of each reason, for lists of reports. */
+export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
+  inaccurate: 'Inaccurate rationale',
+  no_evidence: 'No evidence',
+  harassment: 'Harassment or abuse',
+  duplicate: 'Duplicate entry',
+  other: 'Other',
+}
+
+export const REPORT_STATUS: Record<ListItemReport['status'], { label: string; tone: 'amber' | 'emerald' | 'neutral' }> = {
+  open: { label: 'Open', tone: 'amber' },
+  resolved: { label: 'Resolved', tone: 'emerald' },
+  dismissed: { label: 'Dismissed', tone: 'neutral' },
+}
 
 export const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`

@@ -13,6 +13,7 @@ import type {
   EffectiveBlocklistPage,
   ListItemReport,
   ListSubscription,
+  ReportPage,
   SubscribeRequest,
   SubscriptionPage,
   SubscriptionPreview,
@@ -46,6 +47,8 @@ export interface CommunityApi {
   accept(listId: string, version: number): Promise<ListSubscription>
   preview(listId: string, page: PageRequest, signal?: AbortSignal): Promise<SubscriptionPreview>
   subscriptions(page: PageRequest, signal?: AbortSignal): Promise<SubscriptionPage>
+  /** The reports the caller has sent, newest first, with their moderation status. */
+  reports(page: PageRequest, signal?: AbortSignal): Promise<ReportPage>
   effective(query: { q?: string } & PageRequest, signal?: AbortSignal): Promise<EffectiveBlocklistPage>
 }
 
@@ -71,6 +74,7 @@ export function createCommunityApi(client: ApiClient): CommunityApi {
     accept: (id, version) => client.send('POST', `${list(id)}/subscription/accept`, { version }),
     preview: (id, page, signal) => client.get(`${list(id)}/preview`, { ...page }, signal),
     subscriptions: (page, signal) => client.get('/me/subscriptions', { ...page }, signal),
+    reports: (page, signal) => client.get('/me/reports', { ...page }, signal),
     effective: (query, signal) => client.get('/me/effective-blocklist', { ...query }, signal),
   }
 }
