@@ -7,6 +7,7 @@ import * as m0005 from './0005_community_lists.ts'
 import * as m0006 from './0006_action_batches.ts'
 import * as m0007 from './0007_audit_log.ts'
 import * as m0008 from './0008_catalog_search_imports_reports.ts'
+import * as m0009 from './0009_version_item_added_at.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006_action_batches': m0006,
   '0007_audit_log': m0007,
   '0008_catalog_search_imports_reports': m0008,
+  '0009_version_item_added_at': m0009,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }

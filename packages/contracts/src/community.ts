@@ -124,8 +124,8 @@ export const CommunityListItem = Type.Object({
   artist: Artist,
   rationale: Type.String(),
   evidenceUrl: Nullable(Type.String()),
-  /** When it joined the draft; null in published snapshots, which do not keep it. */
-  addedAt: Nullable(DateTime),
+  /** When it joined the list (published versions keep the draft's time). */
+  addedAt: DateTime,
 })
 export type CommunityListItem = Static<typeof CommunityListItem>
 

@@ -58,6 +58,28 @@ describe('migrations', () => {
     await expect(sql`update community_list_versions set item_count = 5 where list_id = ${listId}`.execute(db)).rejects.toThrow(/immutable/)
   })
 
+  it('0009 gives existing snapshot items the time each artist joined the list', async () => {
+    const db = database.db
+    expect((await createMigrator(db).migrateDown()).error).toBeUndefined()
+    const artists = await sql<{ id: string }>`insert into artists (canonical_name) values ('Kept'), ('Re-added') returning id`.execute(db)
+    const [kept, readded] = artists.rows.map((r) => r.id) as [string, string]
+    const listId = (await sql<{ id: string }>`insert into community_lists (name, criteria) values ('Backfill', 'c') returning id`.execute(db)).rows[0]!.id
+    // Re-added to the draft after version 1 was published: the draft's time is too late for v1.
+    await sql`insert into community_list_items (list_id, artist_id, rationale, added_at)
+      values (${listId}, ${kept}, 'r', '2026-01-01T00:00Z'), (${listId}, ${readded}, 'r', '2026-03-01T00:00Z')`.execute(db)
+    const v1 = (await sql<{ id: string }>`insert into community_list_versions (list_id, version, item_count, published_at)
+      values (${listId}, 1, 2, '2026-02-01T00:00Z') returning id`.execute(db)).rows[0]!.id
+    await sql`insert into community_list_version_items (version_id, artist_id, rationale) values (${v1}, ${kept}, 'r'), (${v1}, ${readded}, 'r')`.execute(db)
+
+    await migrateToLatest(db)
+
+    const rows = await sql<{ artist_id: string; added_at: Date }>`select artist_id, added_at from community_list_version_items where version_id = ${v1}`.execute(db)
+    const addedAt = new Map(rows.rows.map((r) => [r.artist_id, r.added_at.toISOString()]))
+    expect(addedAt.get(kept)).toBe('2026-01-01T00:00:00.000Z')
+    expect(addedAt.get(readded)).toBe('2026-02-01T00:00:00.000Z')
+    await expect(sql`update community_list_version_items set rationale = 'x' where version_id = ${v1}`.execute(db)).rejects.toThrow(/immutable/)
+  })
+
   it('use the trigram index for fuzzy artist search', async () => {
     const db = database.db
     await sql`insert into artists (canonical_name) values ('Kanye West'), ('Kenny West'), ('Drake')`.execute(db)

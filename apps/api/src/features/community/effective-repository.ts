@@ -57,7 +57,7 @@ export const previewAdditions = (db: Db, userId: string, versionId: string, limi
     .selectFrom('community_list_version_items as i')
     .innerJoin('artists', 'artists.id', 'i.artist_id')
     .select(artistColumns)
-    .select(['i.rationale', 'i.evidence_url', sql<Date | null>`null::timestamptz`.as('added_at')])
+    .select(['i.rationale', 'i.evidence_url', 'i.added_at'])
     .where('i.version_id', '=', versionId)
     .where(sql<boolean>`i.artist_id not in ${coveredBy(userId)}`)
     .orderBy(sql`lower(artists.canonical_name)`)

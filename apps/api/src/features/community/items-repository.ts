@@ -18,13 +18,13 @@ export const draftItems = (db: Db, listId: string, limit: number, offset: number
     .offset(offset)
     .execute()
 
-/** A published version's snapshot, by artist name (snapshots keep no added-at time). */
+/** A published version's snapshot, by artist name. */
 export const versionItems = (db: Db, versionId: string, limit: number, offset: number) =>
   db
     .selectFrom('community_list_version_items as i')
     .innerJoin('artists', 'artists.id', 'i.artist_id')
     .select(artistColumns)
-    .select(['i.rationale', 'i.evidence_url', sql<Date | null>`null::timestamptz`.as('added_at'), total])
+    .select(['i.rationale', 'i.evidence_url', 'i.added_at', total])
     .where('i.version_id', '=', versionId)
     .orderBy(sql`lower(artists.canonical_name)`)
     .orderBy('artists.id')

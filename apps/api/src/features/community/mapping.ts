@@ -89,13 +89,13 @@ export function toCommunityList(row: ListSummaryRow, viewerId: string): Communit
   }
 }
 
-export type ItemRow = ArtistColumns & { rationale: string; evidence_url: string | null; added_at: Date | null }
+export type ItemRow = ArtistColumns & { rationale: string; evidence_url: string | null; added_at: Date }
 
 export const toItem = (row: ItemRow): CommunityListItem => ({
   artist: toArtist(row),
   rationale: row.rationale,
   evidenceUrl: row.evidence_url,
-  addedAt: row.added_at ? row.added_at.toISOString() : null,
+  addedAt: row.added_at.toISOString(),
 })
 
 export interface VersionRow {

@@ -42,6 +42,7 @@ export interface CommunityListVersionItemsTable {
   artist_id: string
   rationale: string
   evidence_url: string | null
+  added_at: Date
 }
 
 /** pinned_version set = pinned; NULL = auto-update up to accepted_version. */

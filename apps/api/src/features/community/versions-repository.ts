@@ -38,9 +38,12 @@ export async function insertVersionFromDraft(
   const row = await db.insertInto('community_list_versions').values(values).returning(versionColumns).executeTakeFirstOrThrow()
   await db
     .insertInto('community_list_version_items')
-    .columns(['version_id', 'artist_id', 'rationale', 'evidence_url'])
+    .columns(['version_id', 'artist_id', 'rationale', 'evidence_url', 'added_at'])
     .expression((eb) =>
-      eb.selectFrom('community_list_items').select([sql.val(row.id).as('version_id'), 'artist_id', 'rationale', 'evidence_url']).where('list_id', '=', values.list_id),
+      eb
+        .selectFrom('community_list_items')
+        .select([sql.val(row.id).as('version_id'), 'artist_id', 'rationale', 'evidence_url', 'added_at'])
+        .where('list_id', '=', values.list_id),
     )
     .execute()
   return row
@@ -48,6 +51,7 @@ export async function insertVersionFromDraft(
 
 export type DiffRow = ArtistColumns & {
   kind: 'added' | 'removed' | 'changed'
+  added_at: Date
   old_rationale: string | null
   old_evidence_url: string | null
   new_rationale: string | null
@@ -61,10 +65,11 @@ export async function diffVersions(db: Db, versionId: string, fromVersionId: str
       sql<Omit<DiffRow, keyof ArtistColumns> & { artist_id: string }>`(
         select coalesce(n.artist_id, o.artist_id) as artist_id,
           case when o.artist_id is null then 'added' when n.artist_id is null then 'removed' else 'changed' end as kind,
+          coalesce(n.added_at, o.added_at) as added_at,
           o.rationale as old_rationale, o.evidence_url as old_evidence_url,
           n.rationale as new_rationale, n.evidence_url as new_evidence_url
-        from (select artist_id, rationale, evidence_url from community_list_version_items where version_id = ${versionId}) n
-        full join (select artist_id, rationale, evidence_url from community_list_version_items where version_id = ${fromVersionId}) o
+        from (select artist_id, rationale, evidence_url, added_at from community_list_version_items where version_id = ${versionId}) n
+        full join (select artist_id, rationale, evidence_url, added_at from community_list_version_items where version_id = ${fromVersionId}) o
           on o.artist_id = n.artist_id
         where o.artist_id is null or n.artist_id is null
           or o.rationale <> n.rationale or o.evidence_url is distinct from n.evidence_url
@@ -72,7 +77,7 @@ export async function diffVersions(db: Db, versionId: string, fromVersionId: str
     )
     .innerJoin('artists', 'artists.id', 'd.artist_id')
     .select(artistColumns)
-    .select(['d.kind', 'd.old_rationale', 'd.old_evidence_url', 'd.new_rationale', 'd.new_evidence_url'])
+    .select(['d.kind', 'd.added_at', 'd.old_rationale', 'd.old_evidence_url', 'd.new_rationale', 'd.new_evidence_url'])
     .orderBy(sql`lower(artists.canonical_name)`)
     .orderBy('artists.id')
     .execute()

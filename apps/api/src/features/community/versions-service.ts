@@ -78,8 +78,9 @@ export function communityVersionsService(db: Db, clock: () => Date) {
         const artist = toArtist(row)
         const before = { rationale: row.old_rationale ?? '', evidenceUrl: row.old_evidence_url }
         const after = { rationale: row.new_rationale ?? '', evidenceUrl: row.new_evidence_url }
-        if (row.kind === 'added') diff.added.push({ artist, ...after, addedAt: null })
-        else if (row.kind === 'removed') diff.removed.push({ artist, ...before, addedAt: null })
+        const addedAt = row.added_at.toISOString()
+        if (row.kind === 'added') diff.added.push({ artist, ...after, addedAt })
+        else if (row.kind === 'removed') diff.removed.push({ artist, ...before, addedAt })
         else diff.changed.push({ artist, before, after })
       }
       return diff

@@ -24,7 +24,7 @@ const list: CommunityList & { currentVersion: number } = {
 }
 
 const preview = {
-  items: [{ artist: artist('R. Kelly'), rationale: 'Convicted in 2021', evidenceUrl: null, addedAt: null }],
+  items: [{ artist: artist('R. Kelly'), rationale: 'Convicted in 2021', evidenceUrl: null, addedAt: '2026-11-01T10:00:00.000Z' }],
   total: 1,
   limit: 10,
   offset: 0,
