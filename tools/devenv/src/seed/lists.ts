@@ -23,9 +23,20 @@ async function createList(db: SqlClient, list: SeedList, ownerId: string, artist
   for (const item of list.items) {
     const values = [artists.get(item.artist)!, item.rationale, item.evidenceUrl]
     await db.query('insert into community_list_items (list_id, artist_id, rationale, evidence_url) values ($1, $2, $3, $4)', [listId, ...values])
-    await db.query('insert into community_list_version_items (version_id, artist_id, rationale, evidence_url) values ($1, $2, $3, $4)', [version.rows[0]!.id, ...values])
   }
-  await audit(db, { actorId: ownerId, action: 'community_list.published', subjectType: 'community_list', subjectId: listId, after: { version: 1, itemCount: list.items.length } })
+  // Version 1 is the draft's snapshot, as publishing makes it in the API.
+  await db.query(
+    `insert into community_list_version_items (version_id, artist_id, rationale, evidence_url, added_at)
+     select $1, artist_id, rationale, evidence_url, added_at from community_list_items where list_id = $2`,
+    [version.rows[0]!.id, listId],
+  )
+  await audit(db, {
+    actorId: ownerId,
+    action: 'community_list.published',
+    subjectType: 'community_list',
+    subjectId: listId,
+    after: { listName: list.name, version: 1, itemCount: list.items.length },
+  })
   return listId
 }
 
