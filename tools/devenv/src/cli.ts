@@ -5,6 +5,7 @@ import * as health from './commands/health.ts'
 import * as migrate from './commands/migrate.ts'
 import * as plan from './commands/plan.ts'
 import * as ports from './commands/ports.ts'
+import * as rehearse from './commands/rehearse.ts'
 import * as render from './commands/render.ts'
 import * as reset from './commands/reset.ts'
 import * as seed from './commands/seed.ts'
@@ -16,7 +17,7 @@ interface Command {
   run(argv: string[]): Promise<number>
 }
 
-const commands: Record<string, Command> = { doctor, ports, plan, render, seed, reset, health, migrate, env, exec }
+const commands: Record<string, Command> = { doctor, ports, plan, render, rehearse, seed, reset, health, migrate, env, exec }
 
 const usage = `Usage: devenv <command> [options]     (from the repository: npx devenv ...)
 

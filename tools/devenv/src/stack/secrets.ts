@@ -27,11 +27,12 @@ export function secretsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 const fileFor = (dir: string, namespace: string) => path.join(dir, `${namespace}.json`)
 
-function generate(): StackSecrets {
+/** Fresh credentials; `name` is the Postgres user and database (default ndith). */
+export function generateSecrets(name = 'ndith'): StackSecrets {
   return {
-    postgresUser: 'ndith',
+    postgresUser: name,
     postgresPassword: randomBytes(24).toString('base64url'),
-    postgresDb: 'ndith',
+    postgresDb: name,
     jwtSecret: randomBytes(48).toString('base64url'),
     tokenEncryptionKey: randomBytes(32).toString('base64'),
   }
@@ -50,7 +51,7 @@ export function loadSecrets(namespace: string, dir: string): StackSecrets | unde
 export function loadOrCreateSecrets(namespace: string, dir: string): StackSecrets {
   const existing = loadSecrets(namespace, dir)
   if (existing) return existing
-  const secrets = generate()
+  const secrets = generateSecrets()
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   writeFileSync(fileFor(dir, namespace), JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 })
   chmodSync(fileFor(dir, namespace), 0o600)

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createConnection } from 'node:net'
+import pg from 'pg'
+import { healthChecks } from '../health/checks.ts'
+import { renderObjects, type Overlay } from '../k8s/render.ts'
+import { DevenvError, reason } from '../lib/errors.ts'
+import { repoRoot } from '../lib/paths.ts'
+import type { Status } from '../lib/output.ts'
+import { isPortBusy } from '../ports/probe.ts'
+import { databaseUrl, generateSecrets } from '../stack/secrets.ts'
+import { PodRunner, probe } from './docker.ts'
+import { serviceNames, workloadSpecs, type ContainerSpec, type WorkloadSpec } from './pod-specs.ts'
+
+/** The images the Tiltfile builds; containers of any other image (postgres, redis) are stood in for. */
+export const BUILT_IMAGES = ['ndith-api', 'ndith-web']
+/** Tilt's start-up order (resource_deps), then the seed Job its trigger creates. */
+export const START_ORDER = ['Job/migrate', 'Deployment/api', 'Deployment/web', 'Job/seed']
+
+export interface RehearsalOptions {
+  /** dev: what Tilt deploys (the API under `tsx watch`, live update rehearsed too); base: plain. */
+  overlay: Overlay
+  /** The tag the images were built with (`npm run images` builds :dev). */
+  tag: string
+  /** A superuser connection to this machine's Postgres, which stands in for the StatefulSet. */
+  pgAdminUrl: string
+  redisUrl: string
+  /** Leave the containers, database and role in place for a look afterwards. */
+  keep: boolean
+  onResult: (result: StepResult) => void
+}
+
+export interface StepResult {
+  step: string
+  status: Status
+  detail: string
+}
+
+const imageName = (image: string) => image.split(':')[0]!
+const isBuilt = (image: string) => BUILT_IMAGES.includes(imageName(image))
+
+function tcpReachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port) }, () => (socket.end(), resolve(true)))
+    socket.setTimeout(3000, () => (socket.destroy(), resolve(false)))
+    socket.on('error', () => resolve(false))
+  })
+}
+
+/** The Postgres the StatefulSet would have initialised: its user (a superuser, as in the postgres image) and database. */
+async function standInPostgres(adminUrl: string, user: string, password: string) {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 })
+  try {
+    await admin.connect()
+  } catch (error) {
+    throw new DevenvError(`cannot reach Postgres at ${new URL(adminUrl).host} (${reason(error)})`, 'start Postgres on this machine, or pass --pg-admin-url')
+  }
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
+  await admin.query(`CREATE ROLE "${user}" SUPERUSER LOGIN PASSWORD ${literal(password)}`)
+  await admin.query(`CREATE DATABASE "${user}" OWNER "${user}"`)
+  return {
+    async done(keep: boolean) {
+      if (!keep) {
+        await admin.query(`DROP DATABASE IF EXISTS "${user}" WITH (FORCE)`)
+        await admin.query(`DROP ROLE IF EXISTS "${user}"`)
+      }
+      await admin.end()
+    },
+  }
+}
+
+/** The file the rehearsal edits, and where the Tiltfile's live_update syncs apps/api/src to. */
+const LIVE_UPDATE = { file: 'apps/api/src/server.ts', destination: '/app' }
+const starts = (logs: string) => logs.split('Server listening at').length - 1
+
+/**
+ * Runs the manifests' own containers with docker, in Tilt's order, without a cluster: the
+ * migrate Job, the api Deployment (its init container, then its startup, readiness and liveness
+ * probes), the web Deployment and the seed Job, then the health checks. What differs from a cluster:
+ * this machine's Postgres and Redis stand in for the postgres StatefulSet and the redis Deployment,
+ * Service names resolve to 127.0.0.1 (host network), and the database gets a unique name.
+ */
+export async function rehearse(options: RehearsalOptions): Promise<StepResult[]> {
+  const results: StepResult[] = []
+  const report = (step: string, status: Status, detail: string) => {
+    const result = { step, status, detail }
+    results.push(result)
+    options.onResult(result)
+    return status !== 'fail'
+  }
+
+  const name = `ndith_rehearsal_${randomBytes(4).toString('hex')}`
+  const secrets = generateSecrets(name)
+  const objects = renderObjects({ namespace: 'ndith-rehearsal', webPort: 5000, secrets, overlay: options.overlay, includeSeed: true })
+  const workloads = new Map(workloadSpecs(objects).map((w) => [`${w.kind}/${w.name}`, w]))
+  const unordered = [...workloads.entries()].filter(([id, w]) => !START_ORDER.includes(id) && [...w.initContainers, ...w.containers].some((c) => isBuilt(c.image)))
+  if (unordered.length) throw new DevenvError(`no start-up order for ${unordered.map(([id]) => id).join(', ')}`, 'add it to START_ORDER in tools/devenv/src/rehearse/rehearsal.ts')
+
+  for (const port of [3000, 5000]) {
+    if (await isPortBusy(port)) throw new DevenvError(`port ${port} is in use; the api and web containers listen there`, 'stop what holds it (`npx devenv ports` names it)')
+  }
+  if (!(await tcpReachable(options.redisUrl))) throw new DevenvError(`no Redis at ${options.redisUrl}`, 'start Redis on this machine, or pass --redis-url')
+  const postgres = await standInPostgres(options.pgAdminUrl, name, secrets.postgresPassword)
+  for (const [id, w] of workloads) {
+    if (!START_ORDER.includes(id)) report(id, 'skip', `stood in for by this machine's ${w.name === 'postgres' ? 'Postgres (user and database created as its env asks)' : w.name === 'redis' ? 'Redis' : 'service'}`)
+  }
+
+  const runner = new PodRunner(serviceNames(objects), (image) => (isBuilt(image) ? `${imageName(image)}:${options.tag}` : image))
+  const containerName = (w: WorkloadSpec, c: ContainerSpec) => `ndith-rehearsal-${w.name}-${c.name}`
+
+  async function runToCompletion(w: WorkloadSpec, c: ContainerSpec, what: string): Promise<boolean> {
+    const step = `${w.kind}/${w.name} ${what} ${c.name}`
+    if (!isBuilt(c.image)) return report(step, 'skip', `${c.image} is not built here; what it waits for is already up`)
+    const { code, output } = await runner.complete(c, containerName(w, c), 600_000)
+    // The last line says what a Job did; a failure gets enough lines to show why.
+    const tail = (lines: number) => output.trim().split('\n').slice(-lines).join(' | ')
+    return report(step, code === 0 ? 'ok' : 'fail', code === 0 ? `exit 0: ${tail(1)}` : `exit ${code}: ${tail(15)}`)
+  }
+
+  async function serve(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+    const started = await runner.start(c, containerName(w, c))
+    if (started.code !== 0) return report(`${w.kind}/${w.name} ${c.name}`, 'fail', started.output.trim())
+    for (const p of c.probes) {
+      // After start-up, readiness and liveness are each given the same minute.
+      const result = await probe(p, p.kind === 'startup' ? p.budgetMs : Math.max(p.budgetMs, 60_000))
+      if (!report(`${w.kind}/${w.name} ${p.kind} probe`, result.ok ? 'ok' : 'fail', result.detail)) {
+        report(`${w.kind}/${w.name} logs`, 'fail', (await runner.logs(containerName(w, c))).trim().split('\n').slice(-8).join(' | '))
+        return false
+      }
+    }
+    return true
+  }
+
+  /** Tilt's live update on the dev overlay: sync an edited source, `tsx watch` restarts the API, it is ready again. */
+  async function liveUpdate(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+    const step = `${w.kind}/${w.name} live update`
+    const name = containerName(w, c)
+    const before = starts(await runner.logs(name, 1000))
+    // An edit, as a developer makes one: the file with a line added (the repository is left alone).
+    const edited = mkdtempSync(path.join(tmpdir(), 'devenv-live-update-'))
+    mkdirSync(path.join(edited, path.dirname(LIVE_UPDATE.file)), { recursive: true })
+    writeFileSync(path.join(edited, LIVE_UPDATE.file), `${readFileSync(path.join(repoRoot, LIVE_UPDATE.file), 'utf8')}\n// edited by devenv rehearse\n`)
+    const synced = await runner.sync(name, c.user, edited, [LIVE_UPDATE.file], LIVE_UPDATE.destination)
+    rmSync(edited, { recursive: true, force: true })
+    if (synced.code !== 0) return report(step, 'fail', `syncing ${LIVE_UPDATE.file} into the container failed: ${synced.output.trim()}`)
+    const deadline = Date.now() + 60_000
+    while (starts(await runner.logs(name, 1000)) <= before) {
+      if (Date.now() > deadline) return report(step, 'fail', `${LIVE_UPDATE.file} was synced, but the API did not restart within 60 s`)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    const ready = await probe(c.probes.find((p) => p.kind === 'readiness')!, 60_000)
+    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced ${LIVE_UPDATE.file} as Tilt does; tsx watch restarted the API, ready again` : ready.detail)
+  }
+
+  /** nginx in the web pod reaches the api Service by name (its /api and /ready locations). */
+  async function proxiedToApi(): Promise<boolean> {
+    const ready = await probe({ kind: 'readiness', path: '/ready', port: 5000, budgetMs: 10_000 })
+    return report('Deployment/web → api Service', ready.ok ? 'ok' : 'fail', ready.ok ? `/ready through nginx: ${ready.detail}` : ready.detail)
+  }
+
+  try {
+    for (const id of START_ORDER) {
+      const w = workloads.get(id)
+      if (!w) throw new DevenvError(`the manifests have no ${id}`)
+      for (const c of w.initContainers) if (!(await runToCompletion(w, c, 'init'))) return results
+      for (const c of w.containers) if (!(w.kind === 'Job' ? await runToCompletion(w, c, 'container') : await serve(w, c))) return results
+      if (id === 'Deployment/api' && options.overlay === 'dev' && !(await liveUpdate(w, w.containers[0]!))) return results
+      if (id === 'Deployment/web' && !(await proxiedToApi())) return results
+    }
+    const checks = await healthChecks({
+      stack: 'tilt',
+      description: 'rehearsal',
+      apiUrl: 'http://127.0.0.1:3000',
+      webUrl: 'http://127.0.0.1:5000',
+      webHasHealthz: true,
+      database: { kind: 'postgres', url: databaseUrl(secrets, new URL(options.pgAdminUrl).hostname, Number(new URL(options.pgAdminUrl).port || 5432)) },
+      redisUrl: options.redisUrl,
+    })
+    for (const check of checks) report(`health: ${check.name}`, check.status, check.detail)
+    return results
+  } finally {
+    if (!options.keep) await runner.cleanUp()
+    await postgres.done(options.keep)
+  }
+}
