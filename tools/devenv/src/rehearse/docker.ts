@@ -48,14 +48,20 @@ export class PodRunner {
 
   /** Runs a container to completion (a Job's or an init container); its output is kept for the report. */
   async complete(container: ContainerSpec, name: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
-    this.#started.add(name)
+    await this.#claim(name)
     return docker(this.args(container, name, false), timeoutMs)
   }
 
   /** Starts a long-running container (a Deployment's). */
   async start(container: ContainerSpec, name: string): Promise<{ code: number | null; output: string }> {
-    this.#started.add(name)
+    await this.#claim(name)
     return docker(this.args(container, name, true), 60_000)
+  }
+
+  /** A container left by an earlier run (--keep, or an interrupted one) would block the name. */
+  async #claim(name: string) {
+    await docker(['rm', '--force', name], 30_000)
+    this.#started.add(name)
   }
 
   logs = (name: string, tail = 40) => docker(['logs', '--tail', String(tail), name], 10_000).then((r) => r.output)
