@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { openDatabase } from '../db/client.ts'
+import { runMigrations } from '../db/migrate.ts'
 import { assertEmbeddedDatabaseFree } from '../db/embedded-guard.ts'
 import { table } from '../lib/output.ts'
 import { loadSeedData } from '../seed/data.ts'
@@ -7,10 +10,14 @@ import { stackOptionsHelp } from '../stack/options.ts'
 import { parseTargetArgs } from './target-args.ts'
 
 export const summary = 'load development data: dev users, a few hundred real artists, DNP entries, community lists'
-export const help = `Usage: devenv seed [stack options]
+export const help = `Usage: devenv seed [--first-run] [stack options]
 
 Adds what is missing and keeps what exists, so it can run any number of times. Every seeded account
 signs in with the password in tools/devenv/data/fixtures.json (see docs/dev-environment.md).
+
+--first-run (what \`npm start\` runs first): only when the embedded database does not exist yet,
+apply the migrations and seed it, so a fresh checkout starts with a catalog to search and accounts
+to sign in with. Does nothing on a real database (DATABASE_URL) or an existing .data/.
 
 ${stackOptionsHelp}`
 
@@ -26,7 +33,13 @@ export function printSummary(summary: SeedSummary, password: string, users: stri
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { target } = parseTargetArgs(argv, {})
+  const { values, target } = parseTargetArgs(argv, { 'first-run': { type: 'boolean', default: false } })
+  if (values['first-run']) {
+    if (target.database.kind !== 'pglite' || existsSync(path.join(target.database.dataDir, 'pglite'))) return 0
+    console.log(`First start on the embedded database: applying the migrations and loading the development data.\nDelete ${target.database.dataDir} to start afresh.`)
+    const code = await runMigrations(target)
+    if (code !== 0) return code
+  }
   await assertEmbeddedDatabaseFree(target)
   const data = loadSeedData()
   const started = performance.now()
