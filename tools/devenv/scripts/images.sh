@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the two images from the repository root, with the tags the Kubernetes manifests use:
 #   ndith-api:dev  (apps/api/Dockerfile)   ndith-web:dev  (apps/web/Dockerfile)
+# and ndith-web:dev-live, the web image as the Tiltfile builds it for live update
+# (tools/devenv/docker/web-live.Dockerfile around the host's `vite build` output in apps/web/dist).
 #
 #   npm run images                      public base images (node:20-bookworm-slim, nginx:1.27-bookworm)
 #   npm run images -- --local-bases     the local stand-ins from ../shared/tools/local-base-images.sh,
@@ -33,12 +35,18 @@ done
 
 command -v docker >/dev/null || { echo "images: docker is not installed (npx devenv doctor shows the fix)" >&2; exit 1; }
 
-build() { # name dockerfile
-  echo "==> $1:$tag from $2"
+build() { # image dockerfile context
+  echo "==> $1 from $2"
   local started=$SECONDS
-  docker build "${build_args[@]}" -f "$2" -t "$1:$tag" .
-  echo "==> $1:$tag built in $((SECONDS - started)) s"
+  docker build "${build_args[@]}" -f "$2" -t "$1" "$3"
+  echo "==> $1 built in $((SECONDS - started)) s"
 }
-build ndith-api apps/api/Dockerfile
-build ndith-web apps/web/Dockerfile
-docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep -E "^ndith-(api|web):$tag " || true
+build "ndith-api:$tag" apps/api/Dockerfile .
+build "ndith-web:$tag" apps/web/Dockerfile .
+# The context Tilt gives it: only dist/ and nginx.conf (docker_build's only=).
+npm run --silent build -w @ndith/web
+live_context=$(mktemp -d)
+cp -r apps/web/dist apps/web/nginx.conf "$live_context/"
+build "ndith-web:$tag-live" tools/devenv/docker/web-live.Dockerfile "$live_context"
+rm -rf "$live_context"
+docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep -E "^ndith-(api|web):$tag(-live)? " || true

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseYamlStream } from '../src/k8s/kustomize.ts'
+import { LIVE_SYNCS } from '../src/rehearse/live-update.ts'
 import { repoRoot } from '../src/lib/paths.ts'
 import { devenv } from './support/cli.ts'
 import { evaluateTiltfile, type TiltGraph } from './support/tiltfile.ts'
@@ -95,10 +96,13 @@ describe('the Tiltfile', () => {
     expect(api.live_update![0]!.kind).toBe('fall_back_on')
     const syncs = api.live_update!.filter((s) => s.kind === 'sync').map((s) => s.args as [string, string])
     expect(syncs).toContainEqual(['apps/api/src', '/app/apps/api/src'])
+    // `devenv rehearse` rehearses these very syncs.
+    expect(syncs).toContainEqual([LIVE_SYNCS.api.local, LIVE_SYNCS.api.container])
     for (const [local] of syncs) expect(existsSync(path.join(repoRoot, local)), local).toBe(true)
     const web = graph.docker_builds.find((b) => b.ref === 'ndith-web')!
     expect(web).toMatchObject({ context: 'apps/web', only: ['dist', 'nginx.conf'] })
-    expect(web.live_update).toEqual([{ kind: 'sync', args: ['apps/web/dist', '/usr/share/nginx/html'] }])
+    expect(web.live_update).toEqual([{ kind: 'sync', args: [LIVE_SYNCS.web.local, LIVE_SYNCS.web.container] }])
+    expect(LIVE_SYNCS.web).toMatchObject({ local: 'apps/web/dist', container: '/usr/share/nginx/html' })
     expect(existsSync(path.join(repoRoot, web.dockerfile!))).toBe(true)
     expect(graph.local_resources.find((r) => r.name === 'web-bundle')?.serve_cmd).toEqual(['npm', 'run', 'build', '-w', '@ndith/web', '--', '--watch'])
   })

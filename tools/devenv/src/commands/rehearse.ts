@@ -11,8 +11,9 @@ migrate Job, the api Deployment (its wait-for-schema init container, then its st
 and liveness probes), the web Deployment (nginx, /api proxied to the api container) and the seed
 Job, each container with the manifests' own command, environment (ConfigMap and Secret), user
 and probes, then the health checks. With --overlay dev (the default: what Tilt deploys, the API
-under \`tsx watch\`) it also syncs a source file into the api container the way Tilt's live_update
-does and checks that the API restarts and is ready again. No cluster needed: Service names resolve to this machine
+under \`tsx watch\`, the web image Tilt builds: ndith-web:TAG-live) it also syncs edited files into
+the api and web containers the way Tilt's live_update does, and checks that the API restarts and is
+ready again and that nginx serves the new file. No cluster needed: Service names resolve to this machine
 (host network), and this machine's Postgres and Redis stand in for the postgres StatefulSet and
 the redis Deployment (a superuser and a database with a unique name are created, then dropped).
 

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { createConnection } from 'node:net'
 import pg from 'pg'
 import { healthChecks } from '../health/checks.ts'
 import { renderObjects, type Overlay } from '../k8s/render.ts'
 import { DevenvError, reason } from '../lib/errors.ts'
-import { repoRoot } from '../lib/paths.ts'
 import type { Status } from '../lib/output.ts'
 import { isPortBusy } from '../ports/probe.ts'
 import { databaseUrl, generateSecrets } from '../stack/secrets.ts'
 import { PodRunner, probe } from './docker.ts'
+import { LIVE_SYNCS, syncEdit } from './live-update.ts'
 import { serviceNames, workloadSpecs, type ContainerSpec, type WorkloadSpec } from './pod-specs.ts'
 
 /** The images the Tiltfile builds; containers of any other image (postgres, redis) are stood in for. */
@@ -72,8 +69,6 @@ async function standInPostgres(adminUrl: string, user: string, password: string)
   }
 }
 
-/** The file the rehearsal edits, and where the Tiltfile's live_update syncs apps/api/src to. */
-const LIVE_UPDATE = { file: 'apps/api/src/server.ts', destination: '/app' }
 const starts = (logs: string) => logs.split('Server listening at').length - 1
 
 /**
@@ -108,7 +103,9 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
     if (!START_ORDER.includes(id)) report(id, 'skip', `stood in for by this machine's ${w.name === 'postgres' ? 'Postgres (user and database created as its env asks)' : w.name === 'redis' ? 'Redis' : 'service'}`)
   }
 
-  const runner = new PodRunner(serviceNames(objects), (image) => (isBuilt(image) ? `${imageName(image)}:${options.tag}` : image))
+  // On the dev overlay the web image is the one the Tiltfile builds for live update (images.sh: TAG-live).
+  const tagFor = (image: string) => (options.overlay === 'dev' && imageName(image) === 'ndith-web' ? `${options.tag}-live` : options.tag)
+  const runner = new PodRunner(serviceNames(objects), (image) => (isBuilt(image) ? `${imageName(image)}:${tagFor(image)}` : image))
   const containerName = (w: WorkloadSpec, c: ContainerSpec) => `ndith-rehearsal-${w.name}-${c.name}`
 
   async function runToCompletion(w: WorkloadSpec, c: ContainerSpec, what: string): Promise<boolean> {
@@ -134,25 +131,30 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
     return true
   }
 
-  /** Tilt's live update on the dev overlay: sync an edited source, `tsx watch` restarts the API, it is ready again. */
-  async function liveUpdate(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+  /** Tilt's live update of the API: an edited source synced in, `tsx watch` restarts the API, it is ready again. */
+  async function apiLiveUpdate(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
     const step = `${w.kind}/${w.name} live update`
     const name = containerName(w, c)
     const before = starts(await runner.logs(name, 1000))
-    // An edit, as a developer makes one: the file with a line added (the repository is left alone).
-    const edited = mkdtempSync(path.join(tmpdir(), 'devenv-live-update-'))
-    mkdirSync(path.join(edited, path.dirname(LIVE_UPDATE.file)), { recursive: true })
-    writeFileSync(path.join(edited, LIVE_UPDATE.file), `${readFileSync(path.join(repoRoot, LIVE_UPDATE.file), 'utf8')}\n// edited by devenv rehearse\n`)
-    const synced = await runner.sync(name, c.user, edited, [LIVE_UPDATE.file], LIVE_UPDATE.destination)
-    rmSync(edited, { recursive: true, force: true })
-    if (synced.code !== 0) return report(step, 'fail', `syncing ${LIVE_UPDATE.file} into the container failed: ${synced.output.trim()}`)
+    const failed = await syncEdit(runner, name, c.user, LIVE_SYNCS.api)
+    if (failed) return report(step, 'fail', failed)
     const deadline = Date.now() + 60_000
     while (starts(await runner.logs(name, 1000)) <= before) {
-      if (Date.now() > deadline) return report(step, 'fail', `${LIVE_UPDATE.file} was synced, but the API did not restart within 60 s`)
+      if (Date.now() > deadline) return report(step, 'fail', `${LIVE_SYNCS.api.file} was synced, but the API did not restart within 60 s`)
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
     const ready = await probe(c.probes.find((p) => p.kind === 'readiness')!, 60_000)
-    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced ${LIVE_UPDATE.file} as Tilt does; tsx watch restarted the API, ready again` : ready.detail)
+    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced an edited ${LIVE_SYNCS.api.file}; tsx watch restarted the API, ready again` : ready.detail)
+  }
+
+  /** Tilt's live update of the web app: a rebuilt file synced into nginx's root is served at once. */
+  async function webLiveUpdate(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+    const step = `${w.kind}/${w.name} live update`
+    const failed = await syncEdit(runner, containerName(w, c), c.user, LIVE_SYNCS.web)
+    if (failed) return report(step, 'fail', failed)
+    const page = await fetch('http://127.0.0.1:5000/').then((r) => r.text(), (error: unknown) => String(error))
+    const served = page.includes(LIVE_SYNCS.web.edit.trim())
+    return report(step, served ? 'ok' : 'fail', served ? `synced an edited ${LIVE_SYNCS.web.file}; nginx serves it` : `nginx still serves the old ${LIVE_SYNCS.web.file}`)
   }
 
   /** nginx in the web pod reaches the api Service by name (its /api and /ready locations). */
@@ -167,7 +169,8 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       if (!w) throw new DevenvError(`the manifests have no ${id}`)
       for (const c of w.initContainers) if (!(await runToCompletion(w, c, 'init'))) return results
       for (const c of w.containers) if (!(w.kind === 'Job' ? await runToCompletion(w, c, 'container') : await serve(w, c))) return results
-      if (id === 'Deployment/api' && options.overlay === 'dev' && !(await liveUpdate(w, w.containers[0]!))) return results
+      if (options.overlay === 'dev' && id === 'Deployment/api' && !(await apiLiveUpdate(w, w.containers[0]!))) return results
+      if (options.overlay === 'dev' && id === 'Deployment/web' && !(await webLiveUpdate(w, w.containers[0]!))) return results
       if (id === 'Deployment/web' && !(await proxiedToApi())) return results
     }
     const checks = await healthChecks({
