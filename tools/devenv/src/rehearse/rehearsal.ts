@@ -41,7 +41,7 @@ const isBuilt = (image: string) => BUILT_IMAGES.includes(imageName(image))
 function tcpReachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port) }, () => (socket.end(), resolve(true)))
+    const socket = createConnection({ host: hostname, port: Number(port || 6379) }, () => (socket.end(), resolve(true)))
     socket.setTimeout(3000, () => (socket.destroy(), resolve(false)))
     socket.on('error', () => resolve(false))
   })
