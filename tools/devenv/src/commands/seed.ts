@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { openDatabase } from '../db/client.ts'
+import { openDatabase, pgliteDir } from '../db/client.ts'
 import { runMigrations } from '../db/migrate.ts'
 import { assertEmbeddedDatabaseFree } from '../db/embedded-guard.ts'
 import { table } from '../lib/output.ts'
@@ -35,7 +34,7 @@ export function printSummary(summary: SeedSummary, password: string, users: stri
 export async function run(argv: string[]): Promise<number> {
   const { values, target } = parseTargetArgs(argv, { 'first-run': { type: 'boolean', default: false } })
   if (values['first-run']) {
-    if (target.database.kind !== 'pglite' || existsSync(path.join(target.database.dataDir, 'pglite'))) return 0
+    if (target.database.kind !== 'pglite' || existsSync(pgliteDir(target.database.dataDir))) return 0
     console.log(`First start on the embedded database: applying the migrations and loading the development data.\nDelete ${target.database.dataDir} to start afresh.`)
     const code = await runMigrations(target)
     if (code !== 0) return code

@@ -38,9 +38,12 @@ async function openPostgres(url: string): Promise<SqlClient> {
   }
 }
 
+/** Where the API keeps its embedded database inside DATA_DIR (apps/api/src/db/database.ts). */
+export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pglite')
+
 async function openPglite(dataDir: string): Promise<SqlClient> {
   const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')])
-  const dir = path.join(dataDir, 'pglite')
+  const dir = pgliteDir(dataDir)
   // PGlite creates its own directory but not missing parents (a fresh DATA_DIR).
   mkdirSync(dataDir, { recursive: true })
   const db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } })
