@@ -1,23 +1,25 @@
-import * as doctor from './commands/doctor.ts'
-import * as env from './commands/env.ts'
-import * as exec from './commands/exec.ts'
-import * as health from './commands/health.ts'
-import * as migrate from './commands/migrate.ts'
-import * as plan from './commands/plan.ts'
-import * as ports from './commands/ports.ts'
-import * as rehearse from './commands/rehearse.ts'
-import * as render from './commands/render.ts'
-import * as reset from './commands/reset.ts'
-import * as seed from './commands/seed.ts'
 import { DevenvError } from './lib/errors.ts'
 
 interface Command {
-  summary: string
   help: string
   run(argv: string[]): Promise<number>
 }
 
-const commands: Record<string, Command> = { doctor, ports, plan, render, rehearse, seed, reset, health, migrate, env, exec }
+// Each command's module is loaded only when it runs: the others (docker, Redis, YAML, ...) would
+// cost every call, `npm start`'s first-run check included, most of a second.
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  doctor: { summary: 'check the tools each stack needs, with the exact fix for each missing one', load: () => import('./commands/doctor.ts') },
+  ports: { summary: 'check that every port the Tilt stack forwards is free; propose a free offset', load: () => import('./commands/ports.ts') },
+  plan: { summary: 'print the JSON plan the Tiltfile reads (ports, namespace, platform, triggers)', load: () => import('./commands/plan.ts') },
+  render: { summary: "print one namespace's manifests: Namespace, generated Secret, the kustomize output", load: () => import('./commands/render.ts') },
+  rehearse: { summary: "run the manifests' containers with docker, in Tilt's order, without a cluster", load: () => import('./commands/rehearse.ts') },
+  seed: { summary: 'load development data: dev users, a few hundred real artists, DNP entries, community lists', load: () => import('./commands/seed.ts') },
+  reset: { summary: 'empty the database (other sessions ended), re-run every migration, optionally seed', load: () => import('./commands/reset.ts') },
+  health: { summary: 'API /health and /ready, web, Postgres ping and table counts, Redis ping, in one table', load: () => import('./commands/health.ts') },
+  migrate: { summary: "run the API's migration command against a stack's database", load: () => import('./commands/migrate.ts') },
+  env: { summary: "print a stack's DATABASE_URL, REDIS_URL, ... as shell exports", load: () => import('./commands/env.ts') },
+  exec: { summary: "run a command with a stack's DATABASE_URL, REDIS_URL, ... set", load: () => import('./commands/exec.ts') },
+}
 
 const usage = `Usage: devenv <command> [options]     (from the repository: npx devenv ...)
 
@@ -33,13 +35,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage)
     return name ? 0 : 2
   }
-  const command = commands[name]
-  if (!command) {
+  const entry = commands[name]
+  if (!entry) {
     console.error(`devenv: unknown command "${name}"\n\n${usage}`)
     return 2
   }
   // Options after `--` belong to the command `devenv exec` runs, not to devenv.
   const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
+  const command = await entry.load()
   if (own.includes('--help') || own.includes('-h')) {
     console.log(command.help)
     return 0

@@ -3,7 +3,6 @@ import { doctorChecks } from '../doctor/checks.ts'
 import { DevenvError } from '../lib/errors.ts'
 import { mark, table } from '../lib/output.ts'
 
-export const summary = 'check the tools each stack needs, with the exact fix for each missing one'
 export const help = `Usage: devenv doctor [--stack tilt|local] [--json]
 
 Checks node, npm, docker (and its daemon), kubectl, minikube/kind/k3d/k3s, tilt, the current kube

@@ -2,7 +2,6 @@ import { stackOptionsHelp } from '../stack/options.ts'
 import { targetEnvironment } from '../stack/target.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = "print a stack's DATABASE_URL, REDIS_URL, ... as shell exports"
 export const help = `Usage: devenv env [stack options]
 
 Prints export lines for the chosen stack, e.g. to run the API's tests against the Tilt stack:

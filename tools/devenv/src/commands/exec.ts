@@ -6,7 +6,6 @@ import { stackOptionsHelp } from '../stack/options.ts'
 import { targetEnvironment } from '../stack/target.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = "run a command with a stack's DATABASE_URL, REDIS_URL, ... set"
 export const help = `Usage: devenv exec [stack options] -- COMMAND [ARGS...]
 
 Runs COMMAND from the repository root with the chosen stack's environment (see devenv env) and

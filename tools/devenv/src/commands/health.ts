@@ -3,7 +3,6 @@ import { mark, table } from '../lib/output.ts'
 import { stackOptionsHelp } from '../stack/options.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = 'API /health and /ready, web, Postgres ping and table counts, Redis ping, in one table'
 export const help = `Usage: devenv health [--json] [stack options]
 
 The design document's health checks: the API's /health and /ready, the web app's / (and nginx's

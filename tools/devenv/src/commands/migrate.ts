@@ -3,7 +3,6 @@ import { runMigrations } from '../db/migrate.ts'
 import { stackOptionsHelp } from '../stack/options.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = "run the API's migration command against a stack's database"
 export const help = `Usage: devenv migrate [--dry-run] [stack options]
 
 Runs \`npm run migrate -w @ndith/api\` (the command the migrate Job runs) with DATABASE_URL set for

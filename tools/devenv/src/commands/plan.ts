@@ -3,7 +3,6 @@ import { buildPlan } from '../plan/plan.ts'
 import { run as runCommand } from '../lib/run.ts'
 import { parseStackOptions } from '../stack/options.ts'
 
-export const summary = 'print the JSON plan the Tiltfile reads (ports, namespace, platform, triggers)'
 export const help = `Usage: devenv plan [--offset N] [--namespace NS] [--port SERVICE=PORT ...]
                    [--context CONTEXT] [--platform NAME] [--registry HOST:PORT]
 

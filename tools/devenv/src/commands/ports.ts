@@ -5,7 +5,6 @@ import { parseOffset, parsePortOverrides } from '../stack/ports.ts'
 import { buildPlan } from '../plan/plan.ts'
 import { parseStackOptions } from '../stack/options.ts'
 
-export const summary = 'check that every port the Tilt stack forwards is free; propose a free offset'
 export const help = `Usage: devenv ports [--offset N] [--port SERVICE=PORT ...] [--json]
 
 Checks the local ports \`tilt up\` forwards (postgres 5432, redis 6379, api 3000, web 5000, each plus

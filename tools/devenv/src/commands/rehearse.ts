@@ -3,7 +3,6 @@ import { DevenvError } from '../lib/errors.ts'
 import { mark, table } from '../lib/output.ts'
 import { rehearse } from '../rehearse/rehearsal.ts'
 
-export const summary = "run the manifests' containers with docker, in Tilt's order, without a cluster"
 export const help = `Usage: devenv rehearse [--overlay dev|base] [--tag TAG] [--pg-admin-url URL] [--redis-url URL] [--keep]
 
 Runs what the cluster would run, from the rendered manifests (k8s/<overlay> + k8s/seed): the

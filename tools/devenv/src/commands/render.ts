@@ -4,7 +4,6 @@ import { DevenvError } from '../lib/errors.ts'
 import { parseStackOptions } from '../stack/options.ts'
 import { loadOrCreateSecrets, secretsDir } from '../stack/secrets.ts'
 
-export const summary = "print one namespace's manifests: Namespace, generated Secret, the kustomize output"
 export const help = `Usage: devenv render [--namespace NS] [--offset N] [--port web=PORT] [--overlay dev|base] [--include-seed]
 
 Prints the manifests for one stack: the Namespace, the Secret \`ndith-secrets\` (credentials generated

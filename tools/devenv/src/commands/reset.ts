@@ -10,7 +10,6 @@ import { stackOptionsHelp } from '../stack/options.ts'
 import { printSummary } from './seed.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = 'empty the database (other sessions ended), re-run every migration, optionally seed'
 export const help = `Usage: devenv reset [--yes] [--seed] [--allow-remote] [stack options]
 
 Ends every other session on the database, drops and recreates the schema (all data and the

@@ -8,7 +8,6 @@ import { seed, type SeedSummary } from '../seed/seed.ts'
 import { stackOptionsHelp } from '../stack/options.ts'
 import { parseTargetArgs } from './target-args.ts'
 
-export const summary = 'load development data: dev users, a few hundred real artists, DNP entries, community lists'
 export const help = `Usage: devenv seed [--first-run] [stack options]
 
 Adds what is missing and keeps what exists, so it can run any number of times. Every seeded account
