@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
 import { connectPostgres, openPglite, type DatabaseHandle } from './db/database.ts'
+import { describeDatabaseError } from './db/errors.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { withRetry } from './lib/retry.ts'
 import { memoryStore, redisStore, type Store } from './store/store.ts'
@@ -14,10 +15,27 @@ const backoff = (log: FastifyBaseLogger, what: string) => ({
     log.warn({ attempt, retryInMs: delayMs, reason: error instanceof Error ? error.message : String(error) }, `${what} not reachable yet; retrying`),
 })
 
+/**
+ * Every pooled client reports the same outage; one line per distinct error and second is enough
+ * (the pool logs code and message only, never the client object with its connection details).
+ */
+function oncePerBurst(log: (error: Error) => void) {
+  let last = ''
+  let at = 0
+  return (error: Error) => {
+    const key = `${(error as { code?: string }).code}:${error.message}`
+    const now = Date.now()
+    if (key === last && now - at < 1000) return
+    last = key
+    at = now
+    log(error)
+  }
+}
+
 /** Opens Postgres (or PGlite) and Redis (or the in-process store), waiting for each with backoff. */
 export async function openInfrastructure(config: Config, log: FastifyBaseLogger): Promise<{ database: DatabaseHandle; store: Store }> {
   const database = config.databaseUrl
-    ? connectPostgres(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'postgres connection lost; the pool will reconnect') })
+    ? connectPostgres(config.databaseUrl, { onPoolError: oncePerBurst((err) => log.warn(describeDatabaseError(err), 'postgres connection lost; the pool will reconnect')) })
     : await openPglite(config.dataDir)
   await withRetry(() => sql`select 1`.execute(database.db), backoff(log, 'postgres'))
   log.info(`database: ${database.describe}`)

@@ -48,15 +48,21 @@ export interface DatabaseHandle {
 export interface PostgresOptions {
   onPoolError?: (error: Error) => void
   maxConnections?: number
+  /** How long a query waits for a pooled connection before failing (and the API answering 503). */
+  connectionTimeoutMillis?: number
 }
 
 export function connectPostgres(databaseUrl: string, options: PostgresOptions = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 })
-  // An idle client whose server went away emits 'error'; without a listener the process would crash.
-  // The pool drops that client and opens a fresh one on the next query, so a Postgres restart heals.
-  pool.on('error', (error) => options.onPoolError?.(error))
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000 })
+  const onError = (error: Error) => options.onPoolError?.(error)
+  // A client whose server went away emits 'error'. The pool listens only while a client is idle;
+  // a client checked out between queries (inside a transaction, say) has no listener of its own,
+  // and an unhandled 'error' event would end the process. So every client gets one for its life.
+  // The failing query (if any) is rejected as usual, and the pool drops the broken client on release.
+  pool.on('error', onError)
   pool.on('connect', (client) => {
-    client.query(SESSION_SETTINGS).catch((error: Error) => options.onPoolError?.(error))
+    client.on('error', onError)
+    client.query(SESSION_SETTINGS).catch(onError)
   })
   const url = new URL(databaseUrl)
   return {
