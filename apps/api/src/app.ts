@@ -18,7 +18,7 @@ import { authService } from './features/auth/service.ts'
 import { accessTokens } from './features/auth/tokens.ts'
 import { blocklistRoutes } from './features/blocklist/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
-import { registerErrorHandler } from './plugins/error-handler.ts'
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import type { Store } from './store/store.ts'
@@ -64,6 +64,7 @@ export async function buildApp(deps: AppDeps) {
     },
     // Unknown fields are refused (not silently dropped) and every problem is reported at once.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+    frameworkErrors,
   })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)

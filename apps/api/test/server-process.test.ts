@@ -67,6 +67,15 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API proce
 
       await pgRelay.stop()
       expect(await ready()).toBe(503)
+      // A request that needs the database while it is away: a retryable 503, not a 500.
+      const login = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: uniqueEmail(), password: goodPassword }),
+      })
+      expect(login.status).toBe(503)
+      expect(login.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect(((await login.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE')
       await pgRelay.start()
       await expect.poll(ready, { timeout: 15_000, interval: 250 }).toBe(200)
 

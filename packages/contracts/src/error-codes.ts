@@ -15,8 +15,10 @@ export const ErrorCodes = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed' },
   EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
   CONFLICT: { status: 409, message: 'The resource changed; reload and try again' },
+  PRECONDITION_FAILED: { status: 412, message: 'The resource does not match the request\'s precondition' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
+  RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is not available' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side' },
   /** A music provider (Spotify, MusicBrainz) failed; our service itself is fine. */

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ErrorCodes, type ErrorCode, type ErrorResponse, type FieldError } from '@ndith/contracts'
+import { describeDatabaseError, isDatabaseUnavailable } from '../db/errors.ts'
 import { AppError } from '../lib/app-error.ts'
+
+// A restart or a pool that is briefly exhausted; clients (and the web app) retry after this.
+const DATABASE_RETRY_AFTER_SECONDS = 5
 
 type AjvError = NonNullable<FastifyError['validation']>[number]
 
@@ -29,10 +33,13 @@ export function toFieldError(error: AjvError): FieldError {
 function frameworkCode(error: FastifyError): ErrorCode | undefined {
   switch (error.statusCode) {
     case 400: return 'BAD_REQUEST'
+    case 403: return 'FORBIDDEN'
     case 404: return 'NOT_FOUND'
     case 405: return 'METHOD_NOT_ALLOWED'
+    case 412: return 'PRECONDITION_FAILED'
     case 413: return 'PAYLOAD_TOO_LARGE'
     case 415: return 'UNSUPPORTED_MEDIA_TYPE'
+    case 416: return 'RANGE_NOT_SATISFIABLE'
     case 429: return 'RATE_LIMITED'
     default: return undefined
   }
@@ -46,6 +53,15 @@ const isBadValue = (error: unknown) => BAD_VALUE_SQLSTATES.has(String((error as 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: FieldError[]) {
   const body: ErrorResponse = { error: { code, message, ...(fields?.length ? { fields } : {}) }, requestId: request.id }
   return reply.status(ErrorCodes[code].status).send(body)
+}
+
+/**
+ * Errors Fastify answers before any route or hook runs (a URL with an invalid escape such as
+ * `%ff`); passed to Fastify's `frameworkErrors` option so they too leave in the one error shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id)
+  return send(reply, request, 'BAD_REQUEST', error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid (a bad %-escape?)' : error.message)
 }
 
 /** The one error handler: every failure leaves in the one error shape; 5xx details stay in the log. */
@@ -63,6 +79,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       request.log.info({ sqlState: (error as { code?: string }).code }, 'value refused by the database')
       return send(reply, request, 'BAD_REQUEST', 'A value in the request cannot be stored (for example a NUL character or a number out of range)')
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn(describeDatabaseError(error), 'database unavailable; answering 503')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      return send(reply, request, 'SERVICE_UNAVAILABLE', 'The database is temporarily unavailable; try again in a few seconds')
+    }
+    // Fastify's and its plugins' client errors (bad JSON, a static file's 403/404/412/416, ...).
     const code = error.statusCode && error.statusCode < 500 ? frameworkCode(error) : undefined
     if (code) return send(reply, request, code, code === 'BAD_REQUEST' ? error.message : ErrorCodes[code].message)
     request.log.error({ err: error }, 'unhandled error')
