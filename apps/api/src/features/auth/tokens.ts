@@ -3,6 +3,7 @@ import { SignJWT, jwtVerify, errors } from 'jose'
 
 const ISSUER = 'ndith-api'
 const AUDIENCE = 'ndith'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface AccessTokenIssuer {
   sign(userId: string): Promise<string>
@@ -33,8 +34,11 @@ export function accessTokens(secret: string, ttlSeconds: number, clock: () => Da
           audience: AUDIENCE,
           algorithms: ['HS256'],
           currentDate: clock(),
+          // A token without an expiry would be valid forever: refuse it even when correctly signed.
+          requiredClaims: ['exp', 'iat', 'sub'],
         })
-        return payload.sub
+        // Only our own user ids (UUIDs) are subjects; anything else is a bad token, not a bad request.
+        return typeof payload.sub === 'string' && UUID.test(payload.sub) ? payload.sub : undefined
       } catch (error) {
         if (error instanceof errors.JOSEError) return undefined
         throw error

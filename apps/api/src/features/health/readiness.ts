@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import { sql } from 'kysely'
 import type { ReadinessCheck } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
@@ -9,12 +10,15 @@ const within = <T>(ms: number, work: Promise<T>) =>
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
-async function checkDatabase(db: Db): Promise<ReadinessCheck[]> {
+// /ready answers anyone: a failed check says what failed and the fix, never the host, port or the
+// driver's message (those go to the log for the operator).
+async function checkDatabase(db: Db, log: FastifyBaseLogger): Promise<ReadinessCheck[]> {
   try {
     await within(2000, sql`select 1`.execute(db))
   } catch (error) {
+    log.warn({ reason: reason(error) }, 'readiness: postgres does not answer')
     return [
-      { name: 'postgres', ok: false, message: `postgres does not answer (${reason(error)}): check DATABASE_URL and that Postgres is running` },
+      { name: 'postgres', ok: false, message: 'postgres does not answer: check DATABASE_URL and that Postgres is running' },
       { name: 'schema', ok: false, message: 'not checked: postgres is unreachable' },
     ]
   }
@@ -30,18 +34,19 @@ async function checkDatabase(db: Db): Promise<ReadinessCheck[]> {
   return [{ name: 'postgres', ok: true }, schema]
 }
 
-async function checkStore(store: Store): Promise<ReadinessCheck> {
+async function checkStore(store: Store, log: FastifyBaseLogger): Promise<ReadinessCheck> {
   if (store.kind === 'memory') return { name: 'redis', ok: true, message: 'not configured: using the in-process store' }
   try {
     await within(2000, store.ping())
     return { name: 'redis', ok: true }
   } catch (error) {
-    return { name: 'redis', ok: false, message: `redis does not answer (${reason(error)}): check REDIS_URL and that Redis is running` }
+    log.warn({ reason: reason(error) }, 'readiness: redis does not answer')
+    return { name: 'redis', ok: false, message: 'redis does not answer: check REDIS_URL and that Redis is running' }
   }
 }
 
 /** Readiness: Postgres answers, the schema is complete and current, Redis answers (when configured). */
-export async function readiness(db: Db, store: Store): Promise<ReadinessCheck[]> {
-  const [database, redis] = await Promise.all([checkDatabase(db), checkStore(store)])
+export async function readiness(db: Db, store: Store, log: FastifyBaseLogger): Promise<ReadinessCheck[]> {
+  const [database, redis] = await Promise.all([checkDatabase(db, log), checkStore(store, log)])
   return [...database, redis]
 }

@@ -11,8 +11,8 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Db; store: 
   // makes the pod unready rather than restarting it in a loop.
   app.get('/health', { logLevel: 'warn', schema: { tags, response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }))
 
-  app.get('/ready', { logLevel: 'warn', schema: { tags, response: { 200: ReadyResponse, 503: ReadyResponse } } }, async (_request, reply) => {
-    const checks = await readiness(opts.db, opts.store)
+  app.get('/ready', { logLevel: 'warn', schema: { tags, response: { 200: ReadyResponse, 503: ReadyResponse } } }, async (request, reply) => {
+    const checks = await readiness(opts.db, opts.store, request.log)
     const ok = checks.every((c) => c.ok)
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable', checks })
   })
