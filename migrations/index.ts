@@ -8,6 +8,7 @@ import * as m0006 from './0006_action_batches.ts'
 import * as m0007 from './0007_audit_log.ts'
 import * as m0008 from './0008_catalog_search_imports_reports.ts'
 import * as m0009 from './0009_version_item_added_at.ts'
+import * as m0010 from './0010_curator_deletion.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -23,13 +24,18 @@ export const migrations: Record<string, Migration> = {
   '0007_audit_log': m0007,
   '0008_catalog_search_imports_reports': m0008,
   '0009_version_item_added_at': m0009,
+  '0010_curator_deletion': m0010,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
 
 export const latestMigration = Object.keys(migrations).at(-1)!
 
-/** Tables the API cannot serve without (checked by /ready and the health check). */
+/**
+ * Tables the API reads today, so it cannot serve without them (checked by /ready and the health
+ * check). A table joins this list with the first feature that reads it: `action_batches` exists
+ * for enforcement, which no route serves yet. `connections` is read by the account export.
+ */
 export const requiredTables = [
   'users',
   'auth_sessions',
@@ -37,7 +43,6 @@ export const requiredTables = [
   'user_artist_blocks',
   'connections',
   'community_lists',
-  'action_batches',
   'audit_log',
   'blocklist_imports',
   'community_list_reports',

@@ -34,4 +34,11 @@ export const scrubAuditRows = (db: Db, userId: string) =>
     .where((eb) => eb.or([eb('actor_id', '=', userId), eb('subject_id', '=', userId)]))
     .execute()
 
+/**
+ * A leaving curator's lists that were never published have no readers: they go with the account.
+ * Published lists stay (owner and publisher set to NULL by the foreign keys) so subscribers keep them.
+ */
+export const deleteUnpublishedLists = (db: Db, ownerId: string) =>
+  db.deleteFrom('community_lists').where('owner_id', '=', ownerId).where('current_version', 'is', null).execute()
+
 export const deleteUser = (db: Db, userId: string) => db.deleteFrom('users').where('id', '=', userId).execute()

@@ -3,7 +3,7 @@ import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { verifyPassword } from '../auth/passwords.ts'
 import { findUserById } from '../auth/repository.ts'
-import { collectUserData, deleteUser, scrubAuditRows } from './repository.ts'
+import { collectUserData, deleteUnpublishedLists, deleteUser, scrubAuditRows } from './repository.ts'
 
 export function accountService(db: Db, clock: () => Date) {
   return {
@@ -13,7 +13,10 @@ export function accountService(db: Db, clock: () => Date) {
       return { exportedAt: clock().toISOString(), ...data }
     },
 
-    /** Deletes the account after the password is re-entered. Its data goes; audit rows stay, anonymised. */
+    /**
+     * Deletes the account after the password is re-entered. Its data goes, with its unpublished
+     * community lists; published lists stay for their subscribers; audit rows stay, anonymised.
+     */
     async deleteAccount(userId: string, password: string, ctx: RequestContext): Promise<void> {
       const user = await findUserById(db, userId)
       if (!user) throw new AppError('UNAUTHENTICATED')
@@ -23,6 +26,7 @@ export function accountService(db: Db, clock: () => Date) {
       await db.transaction().execute(async (trx) => {
         await scrubAuditRows(trx, userId)
         await recordAudit(trx, { requestId: ctx.requestId, ip: null, userAgent: null }, { actorId: null, action: 'account.deleted', subjectType: 'user', subjectId: userId })
+        await deleteUnpublishedLists(trx, userId)
         await deleteUser(trx, userId)
       })
     },
