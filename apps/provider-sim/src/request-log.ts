@@ -1,0 +1,43 @@
+/** One Web API or accounts call as the simulator saw it: what tests assert on (e.g. "no duplicate removals"). */
+export interface LoggedRequest {
+  seq: number
+  time: string
+  method: string
+  path: string
+  query: Record<string, string>
+  status: number
+  /** The simulated user the access token belongs to. */
+  user: string | null
+  clientId: string | null
+  /** For mutations: the URIs added or removed. */
+  uris?: string[]
+  /** Set when the answer was injected (or, for lost_response, when the client never saw it). */
+  fault?: string
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = []
+  private seq = 0
+
+  constructor(private readonly max = 50_000) {}
+
+  record(entry: Omit<LoggedRequest, 'seq'>) {
+    this.entries.push({ seq: ++this.seq, ...entry })
+    // A long demo must not grow without bound: keep the newest entries.
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max)
+  }
+
+  list(filter: { method?: string; pathPrefix?: string; user?: string; since?: number } = {}): LoggedRequest[] {
+    return this.entries.filter(
+      (e) =>
+        (!filter.method || e.method === filter.method.toUpperCase()) &&
+        (!filter.pathPrefix || e.path.startsWith(filter.pathPrefix)) &&
+        (!filter.user || e.user === filter.user) &&
+        (filter.since === undefined || e.seq > filter.since),
+    )
+  }
+
+  clear() {
+    this.entries = []
+  }
+}
