@@ -1,3 +1,6 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { SimContext } from './context.ts'
+
 /** One Web API or accounts call as the simulator saw it: what tests assert on (e.g. "no duplicate removals"). */
 export interface LoggedRequest {
   seq: number
@@ -40,4 +43,23 @@ export class RequestLog {
   clear() {
     this.entries = []
   }
+}
+
+export function recordRequest(ctx: SimContext, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0]!
+  if (path.startsWith('/admin')) return
+  const { sim } = request
+  // A socket closed without an answer is logged as status 0: the client saw no status at all.
+  const hungUp = sim.fault === 'lost_response' && reply.raw.destroyed
+  ctx.log.record({
+    time: new Date(ctx.clock.now()).toISOString(),
+    method: request.method,
+    path,
+    query: { ...(request.query as Record<string, string>) },
+    status: hungUp ? 0 : reply.statusCode,
+    user: sim.user?.id ?? null,
+    clientId: sim.clientId ?? null,
+    ...(sim.uris ? { uris: sim.uris } : {}),
+    ...(sim.fault ? { fault: sim.fault } : {}),
+  })
 }

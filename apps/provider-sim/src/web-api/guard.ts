@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { SimContext } from '../context.ts'
 import { WebApiError } from '../errors.ts'
 
@@ -40,17 +40,20 @@ export function webApiGuard(app: FastifyInstance, ctx: SimContext) {
       throw new WebApiError(status, status === 503 ? 'Service unavailable' : status === 502 ? 'Bad gateway' : 'Server error')
     }
   })
+}
 
-  // "Applied, but the response was lost": the change is made, then the client gets no answer (or a proxy's
-  // 502), so it cannot know — the case idempotent retries exist for.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.sim.mutation || reply.statusCode >= 400 || !ctx.faults.lostResponse()) return payload
-    request.sim.fault = 'lost_response'
-    if (ctx.faults.current.lostResponseMode === 'bad-gateway') {
-      reply.code(502).type('application/json')
-      return JSON.stringify({ error: { status: 502, message: 'Bad gateway' } })
-    }
-    reply.raw.destroy()
-    return payload
-  })
+/**
+ * "Applied, but the response was lost": the change is made, then the client gets no answer (the socket
+ * closes) or a proxy's 502, so it cannot know — the case idempotent retries exist for. Runs in the root
+ * onSend hook, before the request log records the outcome.
+ */
+export function loseResponse(ctx: SimContext, request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (!request.sim.mutation || reply.statusCode >= 400 || !ctx.faults.lostResponse()) return payload
+  request.sim.fault = 'lost_response'
+  if (ctx.faults.current.lostResponseMode === 'bad-gateway') {
+    reply.code(502).type('application/json')
+    return JSON.stringify({ error: { status: 502, message: 'Bad gateway' } })
+  }
+  reply.raw.destroy()
+  return payload
 }
