@@ -28,7 +28,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SimContext, moveClock: (m
 
   app.get('/admin/requests', async (request) => {
     const q = request.query as Query
-    return { requests: ctx.log.list({ method: q.method, pathPrefix: q.path, user: q.user, since: q.since === undefined ? undefined : Number(q.since) }) }
+    return { requests: ctx.log.list({ method: q.method, pathPrefix: q.path, user: q.user, since: q.since && /^\d+$/.test(q.since) ? Number(q.since) : undefined }) }
   })
 
   app.delete('/admin/requests', async (_request, reply) => {
