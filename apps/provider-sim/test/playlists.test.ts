@@ -97,4 +97,22 @@ describe('Web API: playlists', () => {
     expect((await client.post(`/v1/playlists/${playlist.id}/items`, { uris: [uri], position: playlist.items.length + 1 })).statusCode).toBe(400)
     expect((await client.post(`/v1/playlists/${playlist.id}/items`, { uris: Array(101).fill(uri) })).statusCode).toBe(400)
   })
+
+  it('lists only public playlists without playlist-read-private / playlist-read-collaborative', async () => {
+    const { sim } = await simulator()
+    const client = api(sim, (await connect(sim, 'alice', ['user-library-read'])).access_token)
+    const { items } = await collect<{ public: boolean; collaborative: boolean }>(client, '/v1/me/playlists?limit=50')
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.length).toBeLessThan(30)
+    expect(items.every((p) => p.public && !p.collaborative)).toBe(true)
+  })
+
+  it('unfollowing and re-following a playlist through /me/library', async () => {
+    const { client, playlists } = await setup()
+    const followed = (await playlists()).find((p) => p.relation === 'follower')!
+    expect((await client.delete(`/v1/me/library?uris=spotify:playlist:${followed.id}`)).statusCode).toBe(200)
+    expect((await playlists()).map((p) => p.id)).not.toContain(followed.id)
+    expect((await client.put(`/v1/me/library?uris=spotify:playlist:${followed.id}`)).statusCode).toBe(200)
+    expect((await playlists()).map((p) => p.id)).toContain(followed.id)
+  })
 })
