@@ -8,6 +8,7 @@ import * as m0006 from './0006_action_batches.ts'
 import * as m0007 from './0007_audit_log.ts'
 import * as m0008 from './0008_catalog_search_imports_reports.ts'
 import * as m0009 from './0009_version_item_added_at.ts'
+import * as m0010 from './0010_connection_flow.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007_audit_log': m0007,
   '0008_catalog_search_imports_reports': m0008,
   '0009_version_item_added_at': m0009,
+  '0010_connection_flow': m0010,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
@@ -41,4 +43,5 @@ export const requiredTables = [
   'audit_log',
   'blocklist_imports',
   'community_list_reports',
+  'oauth_authorizations',
 ] as const
