@@ -205,7 +205,7 @@ function embeddedTokenKeys(dataDir: string): TokenKey[] {
   return parseTokenKeys(line)
 }
 
-function tokenEncryptionKeys(env: Env, embedded: boolean, dataDir: string): TokenKey[] | undefined {
+export function tokenEncryptionKeys(env: Env, embedded: boolean, dataDir: string): TokenKey[] | undefined {
   if (env.TOKEN_ENCRYPTION_KEYS) return parseTokenKeys(env.TOKEN_ENCRYPTION_KEYS)
   // The Kubernetes Secret carries one bare key; its id is the key's own short fingerprint.
   if (env.TOKEN_ENCRYPTION_KEY) {

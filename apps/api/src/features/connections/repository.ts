@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Updateable } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { ConnectionRow, ConnectionsTable, NewConnection, NewOAuthAuthorization, OAuthAuthorizationRow } from './tables.ts'
 
@@ -34,15 +34,16 @@ export const updateConnection = (db: Db, id: string, values: Updateable<Connecti
 export const deleteConnection = (db: Db, id: string): Promise<ConnectionRow | undefined> =>
   db.deleteFrom('connections').where('id', '=', id).returningAll().executeTakeFirst()
 
+const sealedWithOtherKey = (currentKeyId: string) => (eb: ExpressionBuilder<Database, 'connections'>) => eb.or([
+  eb.and([eb('access_token_key_id', 'is not', null), eb('access_token_key_id', '!=', currentKeyId)]),
+  eb.and([eb('refresh_token_key_id', 'is not', null), eb('refresh_token_key_id', '!=', currentKeyId)]),
+])
+
 /** Rows holding any ciphertext not sealed with `currentKeyId`, in id order after `afterId`, locked. */
 export function lockStaleSealedBatch(trx: Db, currentKeyId: string, afterId: string | null, limit: number): Promise<ConnectionRow[]> {
-  let query = trx.selectFrom('connections').selectAll()
-    .where((eb) => eb.or([
-      eb.and([eb('access_token_key_id', 'is not', null), eb('access_token_key_id', '!=', currentKeyId)]),
-      eb.and([eb('refresh_token_key_id', 'is not', null), eb('refresh_token_key_id', '!=', currentKeyId)]),
-    ]))
+  let query = trx.selectFrom('connections').selectAll().where(sealedWithOtherKey(currentKeyId))
   if (afterId) query = query.where('id', '>', afterId)
-  return query.orderBy('id').limit(limit).forUpdate().skipLocked().execute()
+  return query.orderBy('id').limit(limit).forUpdate().execute()
 }
 
 export const insertAuthorization = (db: Db, values: NewOAuthAuthorization): Promise<OAuthAuthorizationRow> =>
@@ -63,3 +64,10 @@ export const findAuthorization = (db: Db, stateHash: string): Promise<OAuthAutho
 
 export const deleteAuthorizationsBefore = (db: Db, cutoff: Date): Promise<unknown> =>
   db.deleteFrom('oauth_authorizations').where('expires_at', '<', cutoff).execute()
+
+/** How many connections still hold a token sealed with a key other than `currentKeyId`. */
+export async function countStaleConnections(db: Db, currentKeyId: string): Promise<number> {
+  const row = await db.selectFrom('connections').select((eb) => eb.fn.countAll<string>().as('count'))
+    .where(sealedWithOtherKey(currentKeyId)).executeTakeFirstOrThrow()
+  return Number(row.count)
+}
