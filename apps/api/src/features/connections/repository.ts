@@ -18,8 +18,8 @@ export const listConnections = (db: Db, userId: string): Promise<PublicConnectio
 export const findConnection = (db: Db, id: string): Promise<ConnectionRow | undefined> =>
   db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst()
 
-export const findUserConnection = (db: Db, userId: string, provider: string): Promise<ConnectionRow | undefined> =>
-  db.selectFrom('connections').selectAll().where('user_id', '=', userId).where('provider', '=', provider).executeTakeFirst()
+export const lockUserConnection = (trx: Db, userId: string, provider: string): Promise<ConnectionRow | undefined> =>
+  trx.selectFrom('connections').selectAll().where('user_id', '=', userId).where('provider', '=', provider).forUpdate().executeTakeFirst()
 
 /** Locks the row until the transaction ends: the cross-process half of single-flight refresh. */
 export const lockConnection = (trx: Db, id: string): Promise<ConnectionRow | undefined> =>
@@ -31,8 +31,8 @@ export const insertConnection = (db: Db, values: NewConnection): Promise<Connect
 export const updateConnection = (db: Db, id: string, values: Updateable<ConnectionsTable>): Promise<ConnectionRow | undefined> =>
   db.updateTable('connections').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirst()
 
-export const deleteConnection = (db: Db, id: string): Promise<ConnectionRow | undefined> =>
-  db.deleteFrom('connections').where('id', '=', id).returningAll().executeTakeFirst()
+export const deleteUserConnection = (db: Db, userId: string, id: string): Promise<ConnectionRow | undefined> =>
+  db.deleteFrom('connections').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst()
 
 const sealedWithOtherKey = (currentKeyId: string) => (eb: ExpressionBuilder<Database, 'connections'>) => eb.or([
   eb.and([eb('access_token_key_id', 'is not', null), eb('access_token_key_id', '!=', currentKeyId)]),
@@ -53,14 +53,10 @@ export const insertAuthorization = (db: Db, values: NewOAuthAuthorization): Prom
  * Marks a pending sign-in used and returns it, only if it exists, is unused and has not expired:
  * one atomic statement, so a replayed or raced callback finds nothing.
  */
-export const consumeAuthorization = (db: Db, stateHash: string, now: Date): Promise<OAuthAuthorizationRow | undefined> =>
+export const consumeAuthorization = (db: Db, stateHash: string, userId: string, now: Date): Promise<OAuthAuthorizationRow | undefined> =>
   db.updateTable('oauth_authorizations').set({ consumed_at: now })
-    .where('state_hash', '=', stateHash).where('consumed_at', 'is', null).where('expires_at', '>', now)
+    .where('state_hash', '=', stateHash).where('user_id', '=', userId).where('consumed_at', 'is', null).where('expires_at', '>', now)
     .returningAll().executeTakeFirst()
-
-/** Why a state was refused (for the message and the audit row); read after consumeAuthorization missed. */
-export const findAuthorization = (db: Db, stateHash: string): Promise<OAuthAuthorizationRow | undefined> =>
-  db.selectFrom('oauth_authorizations').selectAll().where('state_hash', '=', stateHash).executeTakeFirst()
 
 export const deleteAuthorizationsBefore = (db: Db, cutoff: Date): Promise<unknown> =>
   db.deleteFrom('oauth_authorizations').where('expires_at', '<', cutoff).execute()

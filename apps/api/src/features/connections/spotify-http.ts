@@ -1,6 +1,6 @@
 import {
   AccessTokenRejectedError,
-  ProviderError,
+  type ProviderError,
   ProviderRequestError,
   ProviderUnavailableError,
   RateLimitedError,
