@@ -43,7 +43,6 @@ export function createTokenRefresher(deps: TokenRefresherDeps): TokenRefresher {
   function checkActive(row: ConnectionRow | undefined, connectionId: string): asserts row is ConnectionRow {
     if (!row) throw new ReconnectRequiredError(connectionId, 'no such connection')
     if (row.status === 'needs_reauth') throw new ReconnectRequiredError(connectionId, 'the provider revoked the grant')
-    if (!row.refresh_token_encrypted) throw new ReconnectRequiredError(connectionId, 'no refresh token stored')
   }
 
   async function refreshUnderLock(connectionId: string, rejected: string | undefined): Promise<string> {
@@ -52,10 +51,12 @@ export function createTokenRefresher(deps: TokenRefresherDeps): TokenRefresher {
       checkActive(row, connectionId)
       const current = openAccessToken(deps.vault, row)
       if (current && usable(row) && current !== rejected) return { token: current }
+      const refreshToken = openRefreshToken(deps.vault, row)
+      if (!refreshToken) throw new ReconnectRequiredError(connectionId, 'the access token expired and no refresh token is stored')
       const provider = deps.providers[row.provider]
       if (!provider) throw new Error(`no adapter configured for provider ${row.provider}`)
       try {
-        const grant = await provider.refresh(openRefreshToken(deps.vault, row)!)
+        const grant = await provider.refresh(refreshToken)
         await updateConnection(trx, row.id, {
           ...sealAccessToken(deps.vault, row, grant.accessToken),
           ...(grant.refreshToken ? sealRefreshToken(deps.vault, row, grant.refreshToken) : {}),
