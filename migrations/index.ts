@@ -9,6 +9,7 @@ import * as m0007 from './0007_audit_log.ts'
 import * as m0008 from './0008_catalog_search_imports_reports.ts'
 import * as m0009 from './0009_version_item_added_at.ts'
 import * as m0010 from './0010_curator_deletion.ts'
+import * as m0011 from './0011_connection_flow.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0008_catalog_search_imports_reports': m0008,
   '0009_version_item_added_at': m0009,
   '0010_curator_deletion': m0010,
+  '0011_connection_flow': m0011,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
@@ -46,4 +48,5 @@ export const requiredTables = [
   'audit_log',
   'blocklist_imports',
   'community_list_reports',
+  'oauth_authorizations',
 ] as const

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import type { TokenKey } from './features/connections/token-vault.ts'
 
 /** Everything the API reads from the environment, parsed once at start. */
 export interface Config {
@@ -28,6 +29,14 @@ export interface Config {
   spotifyClientSecret: string | undefined
   /** Optional: lets the catalog fetch MusicBrainz artists; MusicBrainz asks clients to identify themselves. */
   musicbrainzUserAgent: string | undefined
+  /**
+   * Seals streaming-provider tokens at rest, current key first. Generated under dataDir in embedded
+   * mode; undefined with DATABASE_URL and no keys set (then accounts cannot be connected).
+   */
+  tokenEncryptionKeys: TokenKey[] | undefined
+  /** Spotify's accounts service and Web API; the simulator (apps/provider-sim) stands in for both. */
+  spotifyAccountsUrl: string
+  spotifyApiUrl: string
 }
 
 export interface RateLimit {
@@ -102,6 +111,8 @@ function url(env: Env, name: string, protocols: string[], example: string): stri
   return raw
 }
 
+const trimSlash = (value: string) => value.replace(/\/+$/, '')
+
 /** In embedded mode the JWT secret is generated once per install and kept with the data. */
 function embeddedJwtSecret(dataDir: string): string {
   const file = path.join(dataDir, 'jwt-secret')
@@ -152,11 +163,56 @@ export function loadDatabaseConfig(env: Env = process.env): Pick<Config, 'databa
 function spotifyCredentials(env: Env) {
   const spotifyClientId = env.SPOTIFY_CLIENT_ID || undefined
   const spotifyClientSecret = env.SPOTIFY_CLIENT_SECRET || undefined
-  if (Boolean(spotifyClientId) !== Boolean(spotifyClientSecret)) {
-    const missing = spotifyClientId ? 'SPOTIFY_CLIENT_SECRET' : 'SPOTIFY_CLIENT_ID'
-    throw new ConfigError(missing, 'is missing while its partner is set', 'set both SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (from developer.spotify.com), or neither')
+  // The client id alone is enough to connect accounts (PKCE needs no secret); the catalog's
+  // client-credentials lookups need both.
+  if (spotifyClientSecret && !spotifyClientId) {
+    throw new ConfigError('SPOTIFY_CLIENT_ID', 'is missing while SPOTIFY_CLIENT_SECRET is set', 'set SPOTIFY_CLIENT_ID (from developer.spotify.com) too, or unset SPOTIFY_CLIENT_SECRET')
   }
   return { spotifyClientId, spotifyClientSecret }
+}
+
+const KEY_EXAMPLE = 'TOKEN_ENCRYPTION_KEYS=k2:<base64 of 32 random bytes>,k1:<older key> (generate one with `openssl rand -base64 32`)'
+
+function tokenKey(variable: string, id: string, encoded: string): TokenKey {
+  const key = Buffer.from(encoded, 'base64')
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) || key.length !== 32) {
+    throw new ConfigError(variable, `has key "${id}" that is ${key.length} bytes once base64-decoded; AES-256 needs exactly 32`, `set ${KEY_EXAMPLE}`)
+  }
+  return { id, key }
+}
+
+/** "k2:base64,k1:base64": the current key first; older keys still open what they sealed. */
+export function parseTokenKeys(raw: string, variable = 'TOKEN_ENCRYPTION_KEYS'): TokenKey[] {
+  const keys = raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const match = /^([A-Za-z0-9._-]{1,32}):(.+)$/.exec(entry)
+    if (!match) throw new ConfigError(variable, 'has an entry that is not <key id>:<base64 key>', `set ${KEY_EXAMPLE}`)
+    return tokenKey(variable, match[1]!, match[2]!)
+  })
+  if (keys.length === 0) throw new ConfigError(variable, 'is empty', `set ${KEY_EXAMPLE}`)
+  const ids = keys.map((k) => k.id)
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (repeated) throw new ConfigError(variable, `lists key id "${repeated}" twice`, 'give every key its own id and never reuse an old id for a new key')
+  return keys
+}
+
+/** In embedded mode one key is generated per install and kept with the data, like the JWT secret. */
+function embeddedTokenKeys(dataDir: string): TokenKey[] {
+  const file = path.join(dataDir, 'token-encryption-keys')
+  if (existsSync(file)) return parseTokenKeys(readFileSync(file, 'utf8').trim(), `the file ${file}`)
+  mkdirSync(dataDir, { recursive: true })
+  const line = `local1:${randomBytes(32).toString('base64')}`
+  writeFileSync(file, line + '\n', { mode: 0o600 })
+  return parseTokenKeys(line)
+}
+
+export function tokenEncryptionKeys(env: Env, embedded: boolean, dataDir: string): TokenKey[] | undefined {
+  if (env.TOKEN_ENCRYPTION_KEYS) return parseTokenKeys(env.TOKEN_ENCRYPTION_KEYS)
+  // The Kubernetes Secret carries one bare key; its id is the key's own short fingerprint.
+  if (env.TOKEN_ENCRYPTION_KEY) {
+    const key = tokenKey('TOKEN_ENCRYPTION_KEY', 'single', env.TOKEN_ENCRYPTION_KEY.trim())
+    return [{ id: `k-${createHash('sha256').update(key.key).digest('hex').slice(0, 8)}`, key: key.key }]
+  }
+  return embedded ? embeddedTokenKeys(dataDir) : undefined
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -195,5 +251,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     ...spotifyCredentials(env),
     musicbrainzUserAgent: env.MUSICBRAINZ_USER_AGENT || undefined,
+    tokenEncryptionKeys: tokenEncryptionKeys(env, embedded, dataDir),
+    spotifyAccountsUrl: trimSlash(url(env, 'SPOTIFY_ACCOUNTS_URL', ['https:', 'http:'], 'https://accounts.spotify.com') ?? 'https://accounts.spotify.com'),
+    spotifyApiUrl: trimSlash(url(env, 'SPOTIFY_API_URL', ['https:', 'http:'], 'https://api.spotify.com/v1') ?? 'https://api.spotify.com/v1'),
   }
 }

@@ -15,6 +15,7 @@ import type {
   CommunityListVersionItemsTable,
   CommunityListVersionsTable,
 } from '../features/community/tables.ts'
+import type { ConnectionsTable, OAuthAuthorizationsTable } from '../features/connections/tables.ts'
 
 /** The typed view of the schema, assembled from each feature's table types. */
 export interface Database {
@@ -30,6 +31,8 @@ export interface Database {
   community_list_version_items: CommunityListVersionItemsTable
   community_list_subscriptions: CommunityListSubscriptionsTable
   community_list_reports: CommunityListReportsTable
+  connections: ConnectionsTable
+  oauth_authorizations: OAuthAuthorizationsTable
 }
 
 export type Db = Kysely<Database>

@@ -60,7 +60,8 @@ describe('migrations', () => {
 
   it('0009 gives existing snapshot items the time each artist joined the list', async () => {
     const db = database.db
-    expect((await createMigrator(db).migrateDown()).error).toBeUndefined()
+    // Back to just before 0009 (not "one down": later migrations exist).
+    expect((await createMigrator(db).migrateTo('0008_catalog_search_imports_reports')).error).toBeUndefined()
     const artists = await sql<{ id: string }>`insert into artists (canonical_name) values ('Kept'), ('Re-added') returning id`.execute(db)
     const [kept, readded] = artists.rows.map((r) => r.id) as [string, string]
     const listId = (await sql<{ id: string }>`insert into community_lists (name, criteria) values ('Backfill', 'c') returning id`.execute(db)).rows[0]!.id

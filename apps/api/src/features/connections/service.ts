@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { StreamingService } from '@ndith/contracts'
+import type { Database } from '../../db/database.ts'
+import { isUniqueViolation } from '../../db/errors.ts'
+import { AppError, validationError } from '../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
+import { sealAccessToken, sealRefreshToken } from './connection-secrets.ts'
+import { codeChallengeS256, createCodeVerifier, createState, hashState } from './pkce.ts'
+import { ProviderError, ProviderRequestError } from './provider-errors.ts'
+import type { AccessTokenSource, StreamingProvider, TokenGrant } from './provider.ts'
+import { isSafeReturnPath, redirectUriProblem } from './redirect-uri.ts'
+import * as repo from './repository.ts'
+import type { PublicConnectionRow } from './repository.ts'
+import type { TokenVault } from './token-vault.ts'
+
+export interface ConnectionsServiceDeps {
+  db: Kysely<Database>
+  vault: TokenVault
+  providers: Partial<Record<StreamingService, StreamingProvider>>
+  clock: () => Date
+  /** How long a listener has to finish signing in at the provider (default 10 minutes). */
+  authorizationTtlSeconds?: number
+}
+
+/** A connection as the listener may see it: never a token. */
+export interface ConnectionView {
+  id: string
+  provider: string
+  accountId: string
+  displayName: string | null
+  scopes: string[]
+  status: string
+  lastError: string | null
+  lastScannedAt: string | null
+  connectedAt: string
+}
+
+export const toConnectionView = (row: PublicConnectionRow): ConnectionView => ({
+  id: row.id,
+  provider: row.provider,
+  accountId: row.provider_user_id,
+  displayName: row.display_name,
+  scopes: row.scopes,
+  status: row.status,
+  lastError: row.status === 'active' ? null : row.last_error,
+  lastScannedAt: row.last_scanned_at?.toISOString() ?? null,
+  connectedAt: row.created_at.toISOString(),
+})
+
+const auditedFields = (row: { provider: string; provider_user_id: string; display_name: string | null; scopes: string[]; status: string }) => ({
+  provider: row.provider,
+  accountId: row.provider_user_id,
+  displayName: row.display_name,
+  scopes: row.scopes,
+  status: row.status,
+})
+
+/** A token source for the minutes between the code exchange and storing the connection. */
+const justIssued = (grant: TokenGrant): AccessTokenSource => ({
+  current: async () => grant.accessToken,
+  afterRejected: async () => {
+    throw new AppError('PROVIDER_UNAVAILABLE', 'The provider refused the token it had just issued; try connecting again')
+  },
+})
+
+function providerFailure(error: unknown): never {
+  if (error instanceof ProviderRequestError) {
+    throw new AppError('BAD_REQUEST', 'The provider refused this sign-in (the code was used or expired, or the PKCE check failed); connect again')
+  }
+  if (error instanceof ProviderError) throw new AppError('PROVIDER_UNAVAILABLE')
+  throw error
+}
+
+/**
+ * Connecting a streaming account: authorization code with PKCE. `beginConnect` stores a pending
+ * sign-in (hash of a single-use `state`, sealed verifier, expiry) and returns the provider's URL;
+ * `completeConnect` consumes it atomically, exchanges the code, reads the account and stores the
+ * connection with sealed tokens. Every change is audited in its transaction.
+ */
+export function createConnectionsService(deps: ConnectionsServiceDeps) {
+  const ttlMs = (deps.authorizationTtlSeconds ?? 600) * 1000
+
+  function providerFor(service: string): StreamingProvider {
+    const provider = deps.providers[service as StreamingService]
+    if (!provider) throw new AppError('NOT_FOUND', `${service} cannot be connected on this server`)
+    return provider
+  }
+
+  return {
+    list: async (userId: string): Promise<ConnectionView[]> => (await repo.listConnections(deps.db, userId)).map(toConnectionView),
+
+    async beginConnect(userId: string, input: { provider: string; redirectUri: string; returnTo?: string | null }, ctx: RequestContext) {
+      const provider = providerFor(input.provider)
+      const problem = redirectUriProblem(input.redirectUri)
+      if (problem) throw validationError([{ field: 'redirectUri', code: 'invalid', message: `The redirect URI ${problem}` }])
+      if (input.returnTo && !isSafeReturnPath(input.returnTo)) {
+        throw validationError([{ field: 'returnTo', code: 'invalid', message: 'Return to a path on this site, such as /connections' }])
+      }
+      const now = deps.clock()
+      const state = createState()
+      const verifier = createCodeVerifier()
+      const id = randomUUID()
+      const sealed = deps.vault.seal(verifier, { purpose: 'code_verifier', userId, ownerId: id })
+      const scopes = [...provider.scopes.read, ...provider.scopes.enforce]
+      const expiresAt = new Date(now.getTime() + ttlMs)
+      await deps.db.transaction().execute(async (trx) => {
+        await repo.deleteAuthorizationsBefore(trx, new Date(now.getTime() - 86_400_000))
+        await repo.insertAuthorization(trx, {
+          id,
+          state_hash: hashState(state),
+          user_id: userId,
+          provider: provider.service,
+          code_verifier_encrypted: sealed.ciphertext,
+          code_verifier_key_id: sealed.keyId,
+          redirect_uri: input.redirectUri,
+          return_to: input.returnTo ?? null,
+          scopes,
+          expires_at: expiresAt,
+        })
+        await recordAudit(trx, ctx, {
+          actorId: userId, action: 'connection.authorization_started', subjectType: 'oauth_authorization', subjectId: id,
+          after: { provider: provider.service, scopes, expiresAt: expiresAt.toISOString() },
+        })
+      })
+      const authorizeUrl = provider.authorizeUrl({ redirectUri: input.redirectUri, state, codeChallenge: codeChallengeS256(verifier), scopes })
+      return { authorizeUrl, expiresAt }
+    },
+
+    async completeConnect(userId: string, input: { state: string; code?: string; error?: string }, ctx: RequestContext) {
+      const pending = await repo.consumeAuthorization(deps.db, hashState(input.state), userId, deps.clock())
+      if (!pending) throw new AppError('BAD_REQUEST', 'This sign-in has expired or was already used; connect again')
+      if (input.error || !input.code) throw new AppError('BAD_REQUEST', 'The sign-in was cancelled at the provider; nothing was connected')
+      const provider = providerFor(pending.provider)
+      const codeVerifier = deps.vault.open(
+        { ciphertext: pending.code_verifier_encrypted, keyId: pending.code_verifier_key_id },
+        { purpose: 'code_verifier', userId, ownerId: pending.id },
+      )
+      const grant = await provider.exchangeCode({ code: input.code, codeVerifier, redirectUri: pending.redirect_uri }).catch(providerFailure)
+      const account = await provider.me(justIssued(grant)).catch(providerFailure)
+      try {
+        const row = await deps.db.transaction().execute(async (trx) => {
+          const existing = await repo.lockUserConnection(trx, userId, provider.service)
+          const owner = { id: existing?.id ?? randomUUID(), user_id: userId }
+          const values = {
+            provider_user_id: account.id,
+            display_name: account.displayName,
+            scopes: grant.scopes.length ? grant.scopes : pending.scopes,
+            ...sealAccessToken(deps.vault, owner, grant.accessToken),
+            ...(grant.refreshToken
+              ? sealRefreshToken(deps.vault, owner, grant.refreshToken)
+              : { refresh_token_encrypted: null, refresh_token_key_id: null }),
+            expires_at: grant.expiresAt,
+            token_refreshed_at: deps.clock(),
+            status: 'active' as const,
+            last_error: null,
+          }
+          const saved = existing
+            ? (await repo.updateConnection(trx, owner.id, values))!
+            : await repo.insertConnection(trx, { id: owner.id, user_id: userId, provider: provider.service, ...values })
+          await recordAudit(trx, ctx, {
+            actorId: userId, action: 'connection.connected', subjectType: 'connection', subjectId: saved.id,
+            ...(existing ? { before: auditedFields(existing) } : {}),
+            after: auditedFields(saved),
+          })
+          return saved
+        })
+        return { connection: toConnectionView(row), returnTo: pending.return_to }
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This account is already connected to another listener here')
+        throw error
+      }
+    },
+
+    /** Deletes the connection and its tokens (Spotify has no token revocation endpoint). */
+    async disconnect(userId: string, connectionId: string, ctx: RequestContext): Promise<void> {
+      await deps.db.transaction().execute(async (trx) => {
+        const removed = await repo.deleteUserConnection(trx, userId, connectionId)
+        if (!removed) throw new AppError('NOT_FOUND')
+        await recordAudit(trx, ctx, {
+          actorId: userId, action: 'connection.disconnected', subjectType: 'connection', subjectId: removed.id, before: auditedFields(removed),
+        })
+      })
+    },
+  }
+}
+
+export type ConnectionsService = ReturnType<typeof createConnectionsService>
