@@ -10,6 +10,7 @@ import * as m0008 from './0008_catalog_search_imports_reports.ts'
 import * as m0009 from './0009_version_item_added_at.ts'
 import * as m0010 from './0010_curator_deletion.ts'
 import * as m0011 from './0011_connection_flow.ts'
+import * as m0012 from './0012_library_snapshots.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009_version_item_added_at': m0009,
   '0010_curator_deletion': m0010,
   '0011_connection_flow': m0011,
+  '0012_library_snapshots': m0012,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }

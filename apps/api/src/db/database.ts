@@ -16,6 +16,7 @@ import type {
   CommunityListVersionsTable,
 } from '../features/community/tables.ts'
 import type { ConnectionsTable, OAuthAuthorizationsTable } from '../features/connections/tables.ts'
+import type { LibraryItemArtistsTable, LibraryItemsTable, LibraryPlaylistsTable, LibraryScansTable } from '../features/library/tables.ts'
 
 /** The typed view of the schema, assembled from each feature's table types. */
 export interface Database {
@@ -33,6 +34,10 @@ export interface Database {
   community_list_reports: CommunityListReportsTable
   connections: ConnectionsTable
   oauth_authorizations: OAuthAuthorizationsTable
+  library_scans: LibraryScansTable
+  library_playlists: LibraryPlaylistsTable
+  library_items: LibraryItemsTable
+  library_item_artists: LibraryItemArtistsTable
 }
 
 export type Db = Kysely<Database>

@@ -25,6 +25,8 @@ export interface ConnectionsTable {
   status: ColumnType<ConnectionStatus, ConnectionStatus | undefined, ConnectionStatus>
   last_error: string | null
   last_scanned_at: NullableTimestamp
+  /** The completed scan whose snapshot is the library as we know it (features/library). */
+  current_scan_id: string | null
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
