@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import { depConstraints, plugin as ndith } from './tools/workspace/eslint/index.js'
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**'] },
@@ -14,6 +15,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Which project may import which, by the Nx tags in each package.json (tools/workspace/eslint).
+    // No `files`: test files, Svelte components and scripts are held to the same boundaries.
+    plugins: { ndith },
+    rules: { 'ndith/module-boundaries': ['error', { depConstraints }] },
   },
   {
     // Migrations are frozen against Kysely<any> on purpose: they must not depend on today's types.

@@ -95,7 +95,7 @@ step "A source edit keeps the dependency layer cached"
 context_copy=$(mktemp -d /tmp/ndith-smoke-context.XXXXXX)
 tar -C "$root" --exclude=node_modules --exclude=.git --exclude=.data --exclude=dist -cf - . | tar -C "$context_copy" -xf -
 echo "// smoke: $(date +%s)" >>"$context_copy/apps/api/src/server.ts"
-read -r -a base_args <<<"$(bash "${LOCAL_BASES_SCRIPT:-$root/../shared/tools/local-base-images.sh}" --print)"
+read -r -a base_args <<<"$(NODE_MAJOR="${NODE_MAJOR:-$(tr -dc '0-9' <"$root/.nvmrc")}" bash "${LOCAL_BASES_SCRIPT:-$root/../shared/tools/local-base-images.sh}" --print)"
 rebuild=$(docker build --network host "${base_args[@]}" -f apps/api/Dockerfile -t "ndith-api:$tag-edit" "$context_copy" 2>&1)
 docker rmi "ndith-api:$tag-edit" >/dev/null 2>&1 || true
 install_step=$(grep -A1 'RUN npm ci' <<<"$rebuild" || true)

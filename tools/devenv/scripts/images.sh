@@ -4,16 +4,18 @@
 # and ndith-web:dev-live, the web image as the Tiltfile builds it for live update
 # (tools/devenv/docker/web-live.Dockerfile around the host's `vite build` output in apps/web/dist).
 #
-#   npm run images                      public base images (node:20-bookworm-slim, nginx:1.27-bookworm)
+#   npm run images                      public base images (node:24-bookworm-slim, nginx:1.27-bookworm)
 #   npm run images -- --local-bases     the local stand-ins from ../shared/tools/local-base-images.sh,
 #                                       for machines that reach no container registry
 #   IMAGE_TAG=smoke npm run images      another tag
 #   NODE_IMAGE=... NGINX_IMAGE=...      any other base images
+#   NODE_MAJOR=...                      another Node major for the local base (default: .nvmrc's)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 
 tag="${IMAGE_TAG:-dev}"
+node_major="${NODE_MAJOR:-$(tr -dc '0-9' <"$root/.nvmrc")}"
 build_args=()
 [ -n "${NODE_IMAGE:-}" ] && build_args+=(--build-arg "NODE_IMAGE=$NODE_IMAGE")
 [ -n "${NGINX_IMAGE:-}" ] && build_args+=(--build-arg "NGINX_IMAGE=$NGINX_IMAGE")
@@ -23,8 +25,9 @@ for arg in "$@"; do
     --local-bases)
       script="${LOCAL_BASES_SCRIPT:-$root/../shared/tools/local-base-images.sh}"
       [ -f "$script" ] || { echo "images: $script not found (set LOCAL_BASES_SCRIPT)" >&2; exit 1; }
-      # The script builds ndith-local/node:20 and ndith-local/nginx:1 once, then prints the build args.
-      read -r -a local_args <<<"$(bash "$script" | tail -1)"
+      # The script builds ndith-local/node:$NODE_MAJOR and ndith-local/nginx:1 once, then prints the
+      # build args. The Node major is the one .nvmrc names, whatever this machine's node is.
+      read -r -a local_args <<<"$(NODE_MAJOR="$node_major" bash "$script" | tail -1)"
       build_args+=("${local_args[@]}")
       # RUN steps reach the npm registry the way this machine does.
       build_args+=(--network host)

@@ -9,7 +9,7 @@ import { devenv, row } from './support/cli.ts'
  * scripts that answer like the real tools, so each case controls exactly what is "installed".
  */
 const tools: Record<string, string> = {
-  node: 'echo v20.20.2',
+  node: 'echo v24.22.3',
   npm: 'echo 10.9.2',
   docker: `case "$1" in version) echo 27.3.1 ;; info) echo 27.3.1 ;; esac`,
   kubectl: `case "$1 $2" in
@@ -64,10 +64,10 @@ describe('devenv doctor with a controlled PATH', () => {
 
   it('fails on a Node older than the engines field requires', async () => {
     for (const [name, body] of Object.entries(tools)) install(name, body)
-    install('node', 'echo v18.20.4')
+    install('node', 'echo v20.20.2')
     const result = await doctor()
     expect(result.code).toBe(1)
-    expect(row(result.stdout, 'node')).toMatch(/^✗\s+node\s+v18\.20\.4 \(needs >= 20\.19\)/)
+    expect(row(result.stdout, 'node')).toMatch(/^✗\s+node\s+v20\.20\.2 \(needs >= 24\.15\)/)
   })
 
   it('fails on a context that is not a local cluster, without asking that cluster anything', async () => {

@@ -19,7 +19,7 @@ let base: K8sObject[]
 let dev: K8sObject[]
 let seed: K8sObject[]
 let builtImages: string[]
-const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '', tokenEncryptionKey: '' }).stringData)
+const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '' }).stringData)
 
 beforeAll(async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), 'devenv-manifests-'))
@@ -115,7 +115,6 @@ describe('devenv render', () => {
     const secret = objects.find((o) => o.kind === 'Secret') as K8sObject & { stringData: Record<string, string> }
     expect(Object.keys(secret.stringData).sort()).toEqual([...secretKeys].sort())
     expect(secret.stringData.DATABASE_URL).toBe(`postgres://ndith:${secrets.postgresPassword}@postgres:5432/ndith`)
-    expect(Buffer.from(secret.stringData.TOKEN_ENCRYPTION_KEY!, 'base64')).toHaveLength(32)
     expect(secret.stringData.JWT_SECRET!.length).toBeGreaterThanOrEqual(32)
     const config = objects.find((o) => o.kind === 'ConfigMap') as K8sObject & { data: Record<string, string> }
     expect(config.data.CORS_ALLOWED_ORIGINS).toBe('http://localhost:5003,http://127.0.0.1:5003')

@@ -32,7 +32,7 @@ describe('per-namespace credentials', () => {
   })
 
   it('make URLs safe for any password', () => {
-    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '', tokenEncryptionKey: '' }, '127.0.0.1', 5433)
+    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '' }, '127.0.0.1', 5433)
     expect(new URL(url).password).toBe(encodeURIComponent('p@ss/w:rd'))
     expect(decodeURIComponent(new URL(url).password)).toBe('p@ss/w:rd')
   })

@@ -21,10 +21,10 @@ export interface DoctorOptions {
   fixContext: FixContext
 }
 
-/** ">=20.19" from the root package.json's engines.node. */
+/** ">=24.15.0" from the root package.json's engines.node. */
 export function requiredNode(): [number, number] {
-  const engines = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node ?? '>=20.19'
-  const [, major = '20', minor = '0'] = /(\d+)\.(\d+)/.exec(engines) ?? []
+  const engines = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node ?? '>=24.15'
+  const [, major = '24', minor = '0'] = /(\d+)\.(\d+)/.exec(engines) ?? []
   return [Number(major), Number(minor)]
 }
 

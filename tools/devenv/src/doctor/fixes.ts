@@ -10,9 +10,9 @@ export function fixFor(tool: string, { os, arch }: FixContext): string {
   const mac = os === 'darwin'
   switch (tool) {
     case 'node':
-      return mac ? 'brew install node@20' : 'install Node.js 20.19 or newer: `nvm install 20` (https://github.com/nvm-sh/nvm) or https://nodejs.org/en/download'
+      return mac ? 'brew install node@24' : 'install Node.js 24 (LTS): `nvm install` in the repository reads .nvmrc (https://github.com/nvm-sh/nvm), or https://nodejs.org/en/download'
     case 'npm':
-      return 'npm comes with Node.js: reinstall Node.js 20.19 or newer'
+      return 'npm comes with Node.js: reinstall Node.js 24 (LTS)'
     case 'docker':
       return mac ? 'brew install --cask docker   (Docker Desktop), then start it' : 'sudo apt-get install -y docker.io   (Debian/Ubuntu), then: sudo usermod -aG docker $USER and log in again'
     case 'docker-daemon':

@@ -10,8 +10,6 @@ export interface StackSecrets {
   postgresPassword: string
   postgresDb: string
   jwtSecret: string
-  /** base64 of 32 random bytes (AES-256-GCM key for provider tokens). */
-  tokenEncryptionKey: string
 }
 
 /**
@@ -34,7 +32,6 @@ export function generateSecrets(name = 'ndith'): StackSecrets {
     postgresPassword: randomBytes(24).toString('base64url'),
     postgresDb: name,
     jwtSecret: randomBytes(48).toString('base64url'),
-    tokenEncryptionKey: randomBytes(32).toString('base64'),
   }
 }
 
@@ -92,7 +89,6 @@ export function secretManifest(namespace: string, secrets: StackSecrets) {
       POSTGRES_DB: secrets.postgresDb,
       DATABASE_URL: databaseUrl(secrets, 'postgres', 5432),
       JWT_SECRET: secrets.jwtSecret,
-      TOKEN_ENCRYPTION_KEY: secrets.tokenEncryptionKey,
     },
   }
 }
