@@ -26,4 +26,10 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'subscription.updated': 'Changed a subscription',
   'subscription.accepted': 'Accepted a community list update',
   'subscription.removed': 'Unsubscribed from a community list',
+  'connection.authorization_started': 'Started connecting a streaming account',
+  'connection.connected': 'Connected a streaming account',
+  'connection.disconnected': 'Disconnected a streaming account',
+  'connection.needs_reauth': 'A streaming account asked to be connected again',
+  'connection.tokens_reencrypted': 'Streaming tokens re-encrypted with a new key',
+  'library.scan_started': 'Started a library scan',
 }
