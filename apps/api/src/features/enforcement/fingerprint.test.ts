@@ -42,11 +42,17 @@ describe('the plan fingerprint', () => {
     expect(fingerprintPlanInputs(renamed, renamedList, options)).toBe(fingerprint)
   })
 
+  it('ignores credits of artists not on the list, which cannot change the plan while the list stays the same', () => {
+    const recredited: LibrarySnapshot = { ...snapshot, items: snapshot.items.map((i) => ({ ...i, artists: [...i.artists, { artistId: 'artist-unlisted', name: 'Unlisted', role: 'primary' as const }] })) }
+    expect(fingerprintPlanInputs(recredited, blocklist, options)).toBe(fingerprint)
+  })
+
   const changes: [string, () => string][] = [
     ['an item is added', () => fingerprintPlanInputs({ ...snapshot, items: [...snapshot.items, savedTrack('new', 'New', [chris])] }, blocklist, options)],
     ['an item is removed', () => fingerprintPlanInputs({ ...snapshot, items: snapshot.items.slice(1) }, blocklist, options)],
     ['an item moves in its playlist', () => fingerprintPlanInputs({ ...snapshot, items: snapshot.items.map((i) => (i.position === 0 ? { ...i, position: 1 } : i)) }, blocklist, options)],
-    ["an item's artist role changes", () => fingerprintPlanInputs({ ...snapshot, items: snapshot.items.map((i) => ({ ...i, artists: i.artists.map((a) => ({ ...a, role: 'primary' as const })) })) }, blocklist, options)],
+    ["a listed artist's role on an item changes", () => fingerprintPlanInputs({ ...snapshot, items: snapshot.items.map((i) => ({ ...i, artists: i.artists.map((a) => ({ ...a, role: 'featured' as const })) })) }, blocklist, options)],
+    ['a listed artist is credited on an item', () => fingerprintPlanInputs({ ...snapshot, items: snapshot.items.map((i) => ({ ...i, artists: [...i.artists, { ...chris, role: 'featured' as const }] })) }, blocklist, options)],
     ["a playlist's snapshot id changes", () => fingerprintPlanInputs({ ...snapshot, playlists: [{ ...gym, snapshotId: 'snap-pl-gym-2' }, radio] }, blocklist, options)],
     ['a playlist becomes collaborative', () => fingerprintPlanInputs({ ...snapshot, playlists: [gym, { ...radio, collaborative: true }] }, blocklist, options)],
     ['an artist is added to the blocklist', () => fingerprintPlanInputs(snapshot, { entries: [...blocklist.entries, blocked(tekashi, personal)] }, options)],

@@ -1,4 +1,5 @@
 import { fingerprintPlanInputs } from './fingerprint.ts'
+import { indexBlocklist, matchLibrary, type LibraryMatches } from './matching.ts'
 import { compareText, sortForDisplay } from './ordering.ts'
 import { ACTION_OF, CATEGORY_OF, CATEGORY_OF_ACTION, DEFAULT_PLAN_OPTIONS } from './planner-options.ts'
 import type {
@@ -24,21 +25,22 @@ import { actionReason, skipReasons } from './reasons.ts'
  * the matching items it will not touch, each with why. Pure and synchronous (no I/O), so the same
  * inputs always give the same plan and the same fingerprint.
  *
- * Cost is linear in the library: the blocklist is indexed by artist id once, each item is looked
- * at once (1–3 map lookups), and only matching items are sorted.
+ * Cost is linear in the library: the blocklist is indexed by artist id once, each credit is looked
+ * up once (the fingerprint reuses those matches), and only matching items are grouped and sorted.
  */
 export function planEnforcement(snapshot: LibrarySnapshot, blocklist: EffectiveBlocklist, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Plan {
   const context = planContext(snapshot, blocklist, options)
+  const matched = matchLibrary(snapshot.items, context.blocked)
   const actions: PlannedAction[] = []
   const skipped: SkippedItem[] = []
-  for (const group of groupMatchingItems(snapshot.items, context.blocked)) {
+  for (const group of groupMatchingItems(snapshot.items, matched)) {
     const decision = decide(group, context)
     if (decision.act) actions.push(toAction(group, decision.matches))
     else skipped.push(toSkipped(group, decision.code, decision.reason))
   }
   const playlists = [...context.playlists.values()]
   return {
-    fingerprint: fingerprintPlanInputs(snapshot, blocklist, options),
+    fingerprint: fingerprintPlanInputs(snapshot, blocklist, options, matched),
     summary: summarize(actions, skipped),
     actions: sortForDisplay(actions, playlists),
     skipped: sortForDisplay(skipped, playlists),
@@ -68,16 +70,6 @@ function planContext(snapshot: LibrarySnapshot, blocklist: EffectiveBlocklist, o
   }
 }
 
-/** artist id → entry; an artist listed twice (it should not be) keeps the sources of both. */
-function indexBlocklist(blocklist: EffectiveBlocklist): Map<string, BlockedArtist> {
-  const blocked = new Map<string, BlockedArtist>()
-  for (const entry of blocklist.entries) {
-    const seen = blocked.get(entry.artistId)
-    blocked.set(entry.artistId, seen ? { ...seen, sources: [...seen.sources, ...entry.sources] } : entry)
-  }
-  return blocked
-}
-
 /** One library entry that involves a listed artist: a playlist's repeats of a URI are one group. */
 interface MatchingGroup {
   item: LibraryItem
@@ -85,36 +77,18 @@ interface MatchingGroup {
   matches: ArtistMatch[]
 }
 
-/** One pass over the library; items without a listed artist are dropped here. */
-function groupMatchingItems(items: readonly LibraryItem[], blocked: Map<string, BlockedArtist>): Iterable<MatchingGroup> {
+/** Groups the matching items; a playlist's repeats of one URI become one group with every position. */
+function groupMatchingItems(items: readonly LibraryItem[], matched: LibraryMatches): Iterable<MatchingGroup> {
   const groups = new Map<string, MatchingGroup>()
-  for (const item of items) {
+  items.forEach((item, index) => {
+    const matches = matched[index]
+    if (!matches) return
     const key = item.kind === 'playlist_item' ? `${item.playlistId ?? ''}\n${item.uri}` : `${item.kind}\n${item.uri}`
     const group = groups.get(key)
-    if (group) {
-      if (item.position !== undefined) group.positions.push(item.position)
-      continue
-    }
-    const matches = matchArtists(item, blocked)
-    if (matches.length > 0) groups.set(key, { item, positions: item.position === undefined ? [] : [item.position], matches })
-  }
+    if (!group) groups.set(key, { item, positions: item.position === undefined ? [] : [item.position], matches })
+    else if (item.position !== undefined) group.positions.push(item.position)
+  })
   return groups.values()
-}
-
-/** The item's listed artists in credit order; credited twice counts once, as primary if either is. */
-function matchArtists(item: LibraryItem, blocked: Map<string, BlockedArtist>): ArtistMatch[] {
-  const matches: ArtistMatch[] = []
-  for (const credit of item.artists) {
-    const entry = blocked.get(credit.artistId)
-    if (!entry) continue
-    const already = matches.find((match) => match.artistId === credit.artistId)
-    if (already) {
-      if (credit.role === 'primary') already.role = 'primary'
-      continue
-    }
-    matches.push({ artistId: entry.artistId, name: entry.name, role: credit.role, sources: entry.sources })
-  }
-  return matches
 }
 
 type Decision = { act: true; matches: ArtistMatch[] } | { act: false; code: SkipCode; reason: string }
