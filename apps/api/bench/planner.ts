@@ -175,26 +175,33 @@ function naivePlan(snapshot: LibrarySnapshot, blocklist: EffectiveBlocklist, opt
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 const round = (ms: number) => +ms.toFixed(2)
 
-/** Wall-clock figures per run, and the mean CPU time per run (steadier when other processes share the cores). */
+/**
+ * Wall-clock figures per run, and the CPU time of the median and p95 run: wall time also counts
+ * waiting for a core, which is most of the spread when other processes share the machine.
+ */
 function measure<T>(run: () => T, warmUps: number, runs: number) {
   for (let i = 0; i < warmUps; i++) run()
-  const times: number[] = []
+  const wall: number[] = []
+  const cpu: number[] = []
   let result: T | undefined
-  const cpuBefore = process.cpuUsage()
   for (let i = 0; i < runs; i++) {
+    const cpuBefore = process.cpuUsage()
     const t0 = performance.now()
     result = run()
-    times.push(performance.now() - t0)
+    wall.push(performance.now() - t0)
+    const used = process.cpuUsage(cpuBefore)
+    cpu.push((used.user + used.system) / 1000)
   }
-  const cpu = process.cpuUsage(cpuBefore)
-  times.sort((a, b) => a - b)
+  wall.sort((a, b) => a - b)
+  cpu.sort((a, b) => a - b)
   const figures = {
     runs,
-    'min ms': round(times[0]!),
-    'p50 ms': round(percentile(times, 50)),
-    'p95 ms': round(percentile(times, 95)),
-    'max ms': round(times[times.length - 1]!),
-    'cpu ms/run': round((cpu.user + cpu.system) / 1000 / runs),
+    'min ms': round(wall[0]!),
+    'p50 ms': round(percentile(wall, 50)),
+    'p95 ms': round(percentile(wall, 95)),
+    'max ms': round(wall[wall.length - 1]!),
+    'cpu p50 ms': round(percentile(cpu, 50)),
+    'cpu p95 ms': round(percentile(cpu, 95)),
   }
   return { figures, result: result as T }
 }
@@ -225,5 +232,8 @@ console.table({
 })
 console.log(`naive baseline finds the same ${naive.result.length.toLocaleString('en')} actions: ${same ? 'yes' : 'NO'}`)
 console.log(`planner vs naive at p50: ${(naive.figures['p50 ms'] / planned.figures['p50 ms']).toFixed(1)}× faster`)
-console.log(`target: p95 ≤ ${TARGET_MS} ms → ${planned.figures['p95 ms'] <= TARGET_MS ? 'met' : 'NOT met'} (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`)
+const { 'p95 ms': wallP95, 'cpu p95 ms': cpuP95 } = planned.figures
+console.log(
+  `target: p95 ≤ ${TARGET_MS} ms → ${wallP95 <= TARGET_MS ? 'met' : 'NOT met'} (wall p95 ${wallP95} ms, CPU p95 ${cpuP95} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+)
 if (!same) process.exitCode = 1
