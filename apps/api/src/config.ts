@@ -1,7 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import type { TokenKey } from './features/connections/token-vault.ts'
+import { generatedOnce, loadConnectionsConfig, type ConnectionsConfig } from './config-connections.ts'
+import { boolean, ConfigError, integer, url, type Env } from './config-values.ts'
+
+export { ConfigError } from './config-values.ts'
 
 /** Everything the API reads from the environment, parsed once at start. */
 export interface Config {
@@ -29,14 +31,8 @@ export interface Config {
   spotifyClientSecret: string | undefined
   /** Optional: lets the catalog fetch MusicBrainz artists; MusicBrainz asks clients to identify themselves. */
   musicbrainzUserAgent: string | undefined
-  /**
-   * Seals streaming-provider tokens at rest, current key first. Generated under dataDir in embedded
-   * mode; undefined with DATABASE_URL and no keys set (then accounts cannot be connected).
-   */
-  tokenEncryptionKeys: TokenKey[] | undefined
-  /** Spotify's accounts service and Web API; the simulator (apps/provider-sim) stands in for both. */
-  spotifyAccountsUrl: string
-  spotifyApiUrl: string
+  /** Streaming connections: token keys, Spotify (real and simulated), where the app runs. */
+  connections: ConnectionsConfig
 }
 
 export interface RateLimit {
@@ -51,37 +47,7 @@ export interface RateLimitConfig {
   loginFailuresPerAccount: RateLimit
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-    fix: string,
-  ) {
-    super(`${variable} ${problem}. Fix: ${fix}`)
-  }
-}
-
-type Env = Record<string, string | undefined>
-
 const defaultDataDir = path.resolve(import.meta.dirname, '../../../.data')
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `is "${raw}", not a whole number between ${min} and ${max}`, `set ${name}=${fallback} or unset it`)
-  }
-  return value
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase()
-  if (raw === undefined || raw === '') return fallback
-  if (['1', 'true', 'yes'].includes(raw)) return true
-  if (['0', 'false', 'no'].includes(raw)) return false
-  throw new ConfigError(name, `is "${env[name]}", not true or false`, `set ${name}=true or ${name}=false`)
-}
 
 const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 }
 
@@ -96,37 +62,10 @@ function rateLimit(env: Env, name: string, fallback: string): RateLimit {
   return { points, durationSeconds: Number(match[2]) * units[match[3]!]! }
 }
 
-function url(env: Env, name: string, protocols: string[], example: string): string | undefined {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(raw)
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL', `use the form ${example}, or unset it for the embedded default`)
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `has protocol "${parsed.protocol}"`, `use the form ${example}, or unset it for the embedded default`)
-  }
-  return raw
-}
-
-const trimSlash = (value: string) => value.replace(/\/+$/, '')
-
-/** In embedded mode the JWT secret is generated once per install and kept with the data. */
-function embeddedJwtSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret')
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true })
-  const secret = randomBytes(48).toString('base64url')
-  writeFileSync(file, secret + '\n', { mode: 0o600 })
-  return secret
-}
-
 function jwtSecret(env: Env, embedded: boolean, dataDir: string): string {
   const raw = env.JWT_SECRET
   if (raw === undefined || raw === '') {
-    if (embedded) return embeddedJwtSecret(dataDir)
+    if (embedded) return generatedOnce(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url'))
     throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set', 'set JWT_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 48`)')
   }
   if (raw.length < 32) {
@@ -171,50 +110,6 @@ function spotifyCredentials(env: Env) {
   return { spotifyClientId, spotifyClientSecret }
 }
 
-const KEY_EXAMPLE = 'TOKEN_ENCRYPTION_KEYS=k2:<base64 of 32 random bytes>,k1:<older key> (generate one with `openssl rand -base64 32`)'
-
-function tokenKey(variable: string, id: string, encoded: string): TokenKey {
-  const key = Buffer.from(encoded, 'base64')
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) || key.length !== 32) {
-    throw new ConfigError(variable, `has key "${id}" that is ${key.length} bytes once base64-decoded; AES-256 needs exactly 32`, `set ${KEY_EXAMPLE}`)
-  }
-  return { id, key }
-}
-
-/** "k2:base64,k1:base64": the current key first; older keys still open what they sealed. */
-export function parseTokenKeys(raw: string, variable = 'TOKEN_ENCRYPTION_KEYS'): TokenKey[] {
-  const keys = raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const match = /^([A-Za-z0-9._-]{1,32}):(.+)$/.exec(entry)
-    if (!match) throw new ConfigError(variable, 'has an entry that is not <key id>:<base64 key>', `set ${KEY_EXAMPLE}`)
-    return tokenKey(variable, match[1]!, match[2]!)
-  })
-  if (keys.length === 0) throw new ConfigError(variable, 'is empty', `set ${KEY_EXAMPLE}`)
-  const ids = keys.map((k) => k.id)
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i)
-  if (repeated) throw new ConfigError(variable, `lists key id "${repeated}" twice`, 'give every key its own id and never reuse an old id for a new key')
-  return keys
-}
-
-/** In embedded mode one key is generated per install and kept with the data, like the JWT secret. */
-function embeddedTokenKeys(dataDir: string): TokenKey[] {
-  const file = path.join(dataDir, 'token-encryption-keys')
-  if (existsSync(file)) return parseTokenKeys(readFileSync(file, 'utf8').trim(), `the file ${file}`)
-  mkdirSync(dataDir, { recursive: true })
-  const line = `local1:${randomBytes(32).toString('base64')}`
-  writeFileSync(file, line + '\n', { mode: 0o600 })
-  return parseTokenKeys(line)
-}
-
-export function tokenEncryptionKeys(env: Env, embedded: boolean, dataDir: string): TokenKey[] | undefined {
-  if (env.TOKEN_ENCRYPTION_KEYS) return parseTokenKeys(env.TOKEN_ENCRYPTION_KEYS)
-  // The Kubernetes Secret carries one bare key; its id is the key's own short fingerprint.
-  if (env.TOKEN_ENCRYPTION_KEY) {
-    const key = tokenKey('TOKEN_ENCRYPTION_KEY', 'single', env.TOKEN_ENCRYPTION_KEY.trim())
-    return [{ id: `k-${createHash('sha256').update(key.key).digest('hex').slice(0, 8)}`, key: key.key }]
-  }
-  return embedded ? embeddedTokenKeys(dataDir) : undefined
-}
-
 export function loadConfig(env: Env = process.env): Config {
   const { databaseUrl, dataDir } = loadDatabaseConfig(env)
   const embedded = databaseUrl === undefined
@@ -251,8 +146,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     ...spotifyCredentials(env),
     musicbrainzUserAgent: env.MUSICBRAINZ_USER_AGENT || undefined,
-    tokenEncryptionKeys: tokenEncryptionKeys(env, embedded, dataDir),
-    spotifyAccountsUrl: trimSlash(url(env, 'SPOTIFY_ACCOUNTS_URL', ['https:', 'http:'], 'https://accounts.spotify.com') ?? 'https://accounts.spotify.com'),
-    spotifyApiUrl: trimSlash(url(env, 'SPOTIFY_API_URL', ['https:', 'http:'], 'https://api.spotify.com/v1') ?? 'https://api.spotify.com/v1'),
+    connections: loadConnectionsConfig(env, embedded, dataDir),
   }
 }

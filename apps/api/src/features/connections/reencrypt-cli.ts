@@ -1,4 +1,5 @@
-import { ConfigError, loadDatabaseConfig, tokenEncryptionKeys } from '../../config.ts'
+import { tokenEncryptionKeys } from '../../config-connections.ts'
+import { ConfigError, loadDatabaseConfig } from '../../config.ts'
 import { connectPostgres, openPglite, type DatabaseHandle } from '../../db/database.ts'
 import { countStaleConnections } from './repository.ts'
 import { reencryptConnectionTokens } from './token-rotation.ts'

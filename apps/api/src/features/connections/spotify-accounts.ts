@@ -14,10 +14,12 @@ export const SPOTIFY_SCOPES = {
 export interface SpotifyAccountsConfig {
   clientId: string
   accountsUrl: string
+  /** Where the listener's browser reaches the consent page, when not at accountsUrl (a simulator in a cluster). */
+  authorizeBaseUrl?: string
 }
 
 export function spotifyAuthorizeUrl(config: SpotifyAccountsConfig, request: AuthorizeRequest): string {
-  const url = new URL(`${config.accountsUrl}/authorize`)
+  const url = new URL(`${config.authorizeBaseUrl ?? config.accountsUrl}/authorize`)
   url.search = new URLSearchParams({
     client_id: config.clientId,
     response_type: 'code',

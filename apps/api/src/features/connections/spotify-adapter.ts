@@ -14,6 +14,8 @@ export interface SpotifyAdapterOptions {
   clientId: string
   /** https://accounts.spotify.com, or the simulator's origin. */
   accountsUrl: string
+  /** The consent page's origin as the browser sees it, when the API reaches the accounts service elsewhere. */
+  authorizeBaseUrl?: string
   /** https://api.spotify.com/v1, or the simulator's /v1. */
   apiUrl: string
   fetch?: typeof globalThis.fetch
@@ -69,7 +71,11 @@ export function createSpotifyAdapter(options: SpotifyAdapterOptions): StreamingP
     timeoutMs: options.timeoutMs ?? 15_000,
     now: options.now ?? Date.now,
   }
-  const accounts = { clientId: options.clientId, accountsUrl: options.accountsUrl.replace(/\/+$/, '') }
+  const accounts = {
+    clientId: options.clientId,
+    accountsUrl: options.accountsUrl.replace(/\/+$/, ''),
+    ...(options.authorizeBaseUrl ? { authorizeBaseUrl: options.authorizeBaseUrl.replace(/\/+$/, '') } : {}),
+  }
   const apiUrl = options.apiUrl.replace(/\/+$/, '')
 
   /** One Web API call; on 401 asks the token source for a fresh token and tries exactly once more. */
