@@ -1,10 +1,11 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { MAX_IMPORT_ROWS, MAX_IMPORT_BYTES } from './limits.ts'
+import { DateTime, FileFormat, Nullable, Uuid } from './schemas.ts'
 
 export const ImportPreviewRequest = Type.Object(
   {
-    format: Type.Union([Type.Literal('csv'), Type.Literal('json')]),
+    format: FileFormat,
     content: Type.String({ minLength: 1, maxLength: MAX_IMPORT_BYTES }),
   },
   { additionalProperties: false },
@@ -23,15 +24,15 @@ export type ImportRowStatus = Static<typeof ImportRowStatus>
 export const ImportRow = Type.Object({
   index: Type.Integer({ description: 'Row number in the file, from 1' }),
   input: Type.Object({
-    name: Type.Union([Type.String(), Type.Null()]),
-    url: Type.Union([Type.String(), Type.Null()]),
+    name: Nullable(Type.String()),
+    url: Nullable(Type.String()),
     tags: Type.Array(Type.String()),
-    note: Type.Union([Type.String(), Type.Null()]),
+    note: Nullable(Type.String()),
   }),
   status: ImportRowStatus,
-  artist: Type.Union([Artist, Type.Null()]),
+  artist: Nullable(Artist),
   candidates: Type.Array(Artist),
-  message: Type.Union([Type.String(), Type.Null()]),
+  message: Nullable(Type.String()),
 })
 export type ImportRow = Static<typeof ImportRow>
 
@@ -39,12 +40,12 @@ export const ImportSummary = Type.Record(Type.String(), Type.Integer())
 
 export const ImportPreview = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
-    format: Type.String(),
+    id: Uuid,
+    format: FileFormat,
     status: Type.Union([Type.Literal('previewed'), Type.Literal('confirmed')]),
     rows: Type.Array(ImportRow),
     summary: ImportSummary,
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: DateTime,
   },
   { $id: 'ImportPreview' },
 )
@@ -54,7 +55,7 @@ export type ImportPreview = Static<typeof ImportPreview>
 export const ImportConfirmRequest = Type.Object(
   {
     rows: Type.Array(
-      Type.Object({ index: Type.Integer({ minimum: 1 }), artistId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      Type.Object({ index: Type.Integer({ minimum: 1 }), artistId: Uuid }, { additionalProperties: false }),
       { minItems: 1, maxItems: MAX_IMPORT_ROWS },
     ),
   },
