@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/database.ts'
+import { createTestApp, type TestAppOptions } from './test-app.ts'
 
 /** A small catalog with real artists (and their public Spotify ids) for feature tests. */
 export async function seedCatalog(db: Db) {
@@ -17,4 +18,25 @@ export async function seedCatalog(db: Db) {
     .execute()
   const byName = (name: string) => rows.find((r) => r.canonical_name === name)!.id
   return { rows, byName }
+}
+
+export type CatalogApp = Awaited<ReturnType<typeof createCatalogApp>>
+
+/** The test app with the catalog above; `artist(name)` is a seeded artist's id. */
+export async function createCatalogApp(options: TestAppOptions = {}) {
+  const t = await createTestApp(options)
+  const { byName } = await seedCatalog(t.db)
+  return { ...t, artist: byName }
+}
+
+let spotifyCounter = 0
+
+/** Inserts catalog artists by name (each with a Spotify id of its own); returns their ids in order. */
+export async function insertArtists(db: Db, ...names: string[]): Promise<string[]> {
+  const rows = await db
+    .insertInto('artists')
+    .values(names.map((canonical_name) => ({ canonical_name, spotify_id: `sp${Date.now()}${spotifyCounter++}` })))
+    .returning(['id', 'canonical_name'])
+    .execute()
+  return names.map((name) => rows.find((r) => r.canonical_name === name)!.id)
 }

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { DeleteAccountRequest, REFRESH_COOKIE, AUTH_BASE_PATH } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
 import { errorResponses } from '../../lib/http.ts'
 import { requestContext } from '../../lib/request-context.ts'
-import { accountService } from './service.ts'
+import type { AccountService } from './service.ts'
 
 /** Account data under /api/v1/me: export everything, delete the account. */
-export async function accountRoutes(app: FastifyInstance, opts: { db: Db; clock: () => Date }) {
+export async function accountRoutes(app: FastifyInstance, { account }: { account: AccountService }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const account = accountService(opts.db, opts.clock)
   const tags = ['account']
 
   // Untyped like the list export: the body is a ready-made file.

@@ -28,3 +28,5 @@ export function accountService(db: Db, clock: () => Date) {
     },
   }
 }
+
+export type AccountService = ReturnType<typeof accountService>

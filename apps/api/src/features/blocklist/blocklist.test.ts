@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { register } from '../../../test/support/auth.ts'
-import { seedCatalog } from '../../../test/support/catalog.ts'
+import { signInWithList } from '../../../test/support/blocklist.ts'
+import { createCatalogApp, type CatalogApp } from '../../../test/support/catalog.ts'
 
-let t: TestApp
-let artist: (name: string) => string
+let t: CatalogApp
 beforeAll(async () => {
-  t = await createTestApp()
-  artist = (await seedCatalog(t.db)).byName
+  t = await createCatalogApp()
 })
 afterAll(() => t.close())
+const artist = (name: string) => t.artist(name)
 
-async function listener() {
-  const headers = { authorization: `Bearer ${(await register(t.app)).session.accessToken}` }
-  return {
-    add: (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers, payload }),
-    list: (query = '') => t.app.inject({ url: `/api/v1/me/blocklist${query}`, headers }),
-    edit: (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/me/blocklist/${id}`, headers, payload }),
-    remove: (id: string) => t.app.inject({ method: 'DELETE', url: `/api/v1/me/blocklist/${id}`, headers }),
-  }
-}
+const listener = () => signInWithList(t.app)
 
 describe('personal Do-Not-Play list', () => {
   it('adds an artist by id with tags and a note, and lists it', async () => {
@@ -96,11 +86,10 @@ describe('personal Do-Not-Play list', () => {
   })
 
   it('audits add, edit and remove in the same transaction', async () => {
-    const account = await register(t.app)
-    const headers = { authorization: `Bearer ${account.session.accessToken}` }
-    const { entry } = (await t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers, payload: { artistId: artist('Drake') } })).json()
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/me/blocklist/${entry.id}`, headers, payload: { tags: ['x'] } })
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/me/blocklist/${entry.id}`, headers })
+    const me = await listener()
+    const { entry } = (await me.add({ artistId: artist('Drake') })).json()
+    await me.edit(entry.id, { tags: ['x'] })
+    await me.remove(entry.id)
     const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('subject_id', '=', entry.id).orderBy('id').execute()
     expect(audit.map((a) => a.action)).toEqual(['blocklist.entry_added', 'blocklist.entry_updated', 'blocklist.entry_removed'])
     expect(audit[1]).toMatchObject({ before: { tags: [] }, after: { tags: ['x'] } })

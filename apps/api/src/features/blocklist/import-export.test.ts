@@ -1,29 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportPreview } from '@ndith/contracts'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { register } from '../../../test/support/auth.ts'
-import { seedCatalog } from '../../../test/support/catalog.ts'
+import { signInWithList } from '../../../test/support/blocklist.ts'
+import { createCatalogApp, type CatalogApp } from '../../../test/support/catalog.ts'
 
-let t: TestApp
-let artist: (name: string) => string
+let t: CatalogApp
 beforeAll(async () => {
-  t = await createTestApp()
-  artist = (await seedCatalog(t.db)).byName
+  t = await createCatalogApp()
 })
 afterAll(() => t.close())
+const artist = (name: string) => t.artist(name)
 
-async function listener() {
-  const headers = { authorization: `Bearer ${(await register(t.app)).session.accessToken}` }
-  return {
-    headers,
-    preview: (format: 'csv' | 'json', content: string) => t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist/imports', headers, payload: { format, content } }),
-    confirm: (id: string, rows: { index: number; artistId: string }[]) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/me/blocklist/imports/${id}/confirm`, headers, payload: { rows } }),
-    add: (artistId: string) => t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers, payload: { artistId } }),
-    names: async () => (await t.app.inject({ url: '/api/v1/me/blocklist?sort=name&limit=100', headers })).json().items.map((e: { artist: { name: string } }) => e.artist.name),
-    exportAs: (format: string) => t.app.inject({ url: `/api/v1/me/blocklist/export?format=${format}`, headers }),
-  }
-}
+const listener = () => signInWithList(t.app)
 
 const csv = [
   'name,url,tags,note',
@@ -40,7 +27,7 @@ const csv = [
 describe('import', () => {
   it('previews each row as will-add, already-listed, not-found, ambiguous or invalid', async () => {
     const me = await listener()
-    await me.add(artist('Kanye West'))
+    await me.addArtist(artist('Kanye West'))
     const response = await me.preview('csv', csv)
     expect(response.statusCode).toBe(201)
     const preview: ImportPreview = response.json()
@@ -131,7 +118,7 @@ describe('import', () => {
 describe('export', () => {
   it('exports CSV and JSON that import back to the same list', async () => {
     const me = await listener()
-    for (const name of ['Drake', 'Nirvana', 'R. Kelly']) await me.add(artist(name))
+    for (const name of ['Drake', 'Nirvana', 'R. Kelly']) await me.addArtist(artist(name))
 
     const csvFile = await me.exportAs('csv')
     expect(csvFile.headers['content-type']).toContain('text/csv')
@@ -152,7 +139,7 @@ describe('export', () => {
 
   it('escapes cells that a spreadsheet would run as formulas', async () => {
     const me = await listener()
-    const { entry } = (await me.add(artist('Drake'))).json()
+    const { entry } = (await me.addArtist(artist('Drake'))).json()
     await t.app.inject({ method: 'PATCH', url: `/api/v1/me/blocklist/${entry.id}`, headers: me.headers, payload: { note: '=HYPERLINK("x")' } })
     expect((await me.exportAs('csv')).body).toContain(`'=HYPERLINK`)
   })

@@ -18,23 +18,17 @@ import {
 } from '@ndith/contracts'
 import { errorResponses } from '../../lib/http.ts'
 import { requestContext } from '../../lib/request-context.ts'
-import type { ArtistCatalog } from '../artists/service.ts'
-import type { Db } from '../../db/database.ts'
-import { exportBlocklist } from './export.ts'
-import { importService } from './import-service.ts'
-import { blocklistService } from './service.ts'
+import type { ImportService } from './import-service.ts'
+import type { BlocklistService } from './service.ts'
 
 export interface BlocklistRouteOptions {
-  db: Db
-  catalog: ArtistCatalog
-  clock: () => Date
+  entries: BlocklistService
+  imports: ImportService
 }
 
 /** The caller's personal Do-Not-Play list, under /api/v1/me/blocklist. */
-export async function blocklistRoutes(app: FastifyInstance, opts: BlocklistRouteOptions) {
+export async function blocklistRoutes(app: FastifyInstance, { entries, imports }: BlocklistRouteOptions) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const entries = blocklistService(opts.db, opts.catalog)
-  const imports = importService(opts.db)
   const tags = ['do-not-play list']
 
   api.get('/', {
@@ -60,7 +54,7 @@ export async function blocklistRoutes(app: FastifyInstance, opts: BlocklistRoute
   app.get<{ Querystring: ExportQueryType }>('/export', {
     schema: { tags, summary: 'Download the list as CSV or JSON (re-importable)', querystring: ExportQuery, produces: ['text/csv', 'application/json'] },
   }, async (request, reply) => {
-    const file = await exportBlocklist(opts.db, request.userId, request.query.format ?? 'json', opts.clock())
+    const file = await entries.export(request.userId, request.query.format ?? 'json')
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body)
   })
 

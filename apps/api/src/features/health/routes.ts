@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { HealthResponse, ReadyResponse } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import type { Store } from '../../store/store.ts'
-import { readiness } from './readiness.ts'
+import type { HealthService } from './service.ts'
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Db; store: Store }) {
+export async function healthRoutes(app: FastifyInstance, { health }: { health: HealthService }) {
   const tags = ['health']
 
   // Liveness: the process is up. Deliberately touches no dependency, so a database outage
@@ -12,8 +10,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Db; store: 
   app.get('/health', { logLevel: 'warn', schema: { tags, response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }))
 
   app.get('/ready', { logLevel: 'warn', schema: { tags, response: { 200: ReadyResponse, 503: ReadyResponse } } }, async (_request, reply) => {
-    const checks = await readiness(opts.db, opts.store)
-    const ok = checks.every((c) => c.ok)
+    const { ok, checks } = await health.readiness()
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable', checks })
   })
 }

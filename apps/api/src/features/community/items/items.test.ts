@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { auditActions, insertArtists, signIn, type Listener } from './community-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
+import { insertArtists } from '../../../../test/support/catalog.ts'
+import { auditActions, signIn, type Listener } from '../../../../test/support/community.ts'
 
 // A Spotify provider that knows one artist the catalog does not have yet.
 const unknownSpotifyId = '0000000000000000000NEW'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
-import { artistColumns } from '../artists/mapping.ts'
+import type { Db } from '../../../db/database.ts'
+import { artistColumns } from '../../artists/mapping.ts'
 
 const total = sql<number>`(count(*) over ())::int`.as('total')
 

@@ -1,12 +1,13 @@
-import { evidenceUrlProblem, type AddCommunityListItemRequest, type Artist, type CommunityListItem, type CommunityListItemPage, type FieldError, type UpdateCommunityListItemRequest } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { AppError, validationError } from '../../lib/app-error.ts'
-import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import type { ArtistCatalog } from '../artists/service.ts'
-import { ownedList, ownedListForUpdate, visibleList } from './access.ts'
-import * as repo from './items-repository.ts'
-import { loadPage, page, toItem } from './mapping.ts'
-import { findVersion } from './versions-repository.ts'
+import { evidenceUrlProblem, pageOf, pageWindow, type PageRequest, type AddCommunityListItemRequest, type Artist, type CommunityListItem, type CommunityListItemPage, type FieldError, type UpdateCommunityListItemRequest } from '@ndith/contracts'
+import type { Db } from '../../../db/database.ts'
+import { AppError, validationError } from '../../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
+import type { ArtistCatalog } from '../../artists/service.ts'
+import { ownedList, ownedListForUpdate, visibleList } from '../access.ts'
+import * as repo from './repository.ts'
+import { loadPage } from '../../../db/paging.ts'
+import { toItem } from '../mapping.ts'
+import { findVersion } from '../versions/repository.ts'
 
 const notOnDraft = () => new AppError('NOT_FOUND', 'This artist is not on the list')
 const auditView = (item: CommunityListItem, listName: string) => ({
@@ -33,14 +34,15 @@ function checkItemText(input: { rationale?: string | undefined; evidenceUrl?: st
 export function communityItemsService(db: Db, catalog: ArtistCatalog, clock: () => Date) {
   return {
     /** The owner sees the working draft; everyone else the current published version. */
-    async list(userId: string, listId: string, limit = 25, offset = 0): Promise<CommunityListItemPage> {
+    async list(userId: string, listId: string, query: PageRequest = {}): Promise<CommunityListItemPage> {
+      const window = pageWindow(query)
       const list = await visibleList(db, listId, userId)
       if (list.owner_id === userId) {
-        const draft = await loadPage((l, o) => repo.draftItems(db, listId, l, o), toItem, limit, offset)
+        const draft = await loadPage((l, o) => repo.draftItems(db, listId, l, o), toItem, window)
         return { ...draft, version: null, draft: true }
       }
       const version = list.current_version === null ? undefined : await findVersion(db, listId, list.current_version)
-      const published = version ? await loadPage((l, o) => repo.versionItems(db, version.id, l, o), toItem, limit, offset) : page([], 0, limit, offset)
+      const published = version ? await loadPage((l, o) => repo.versionItems(db, version.id, l, o), toItem, window) : pageOf([], 0, window)
       return { ...published, version: list.current_version, draft: false }
     },
 

@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
-import type { Db } from '../../db/database.ts'
-import { containsPattern } from '../../db/like.ts'
-import type { ListSummaryRow } from './mapping.ts'
-import type { CommunityListsTable } from './tables.ts'
+import type { Db } from '../../../db/database.ts'
+import { containsPattern } from '../../../db/like.ts'
+import type { ListSummaryRow } from '../mapping.ts'
+import type { CommunityListsTable } from '../tables.ts'
 
 export const findList = (db: Db, id: string) => db.selectFrom('community_lists').selectAll().where('id', '=', id).executeTakeFirst()
 

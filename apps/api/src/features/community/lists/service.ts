@@ -1,11 +1,12 @@
-import type { CommunityList, CommunityListPage, CommunityListQuery, CreateCommunityListRequest, UpdateCommunityListRequest } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { validationError } from '../../lib/app-error.ts'
-import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import { canSee, listNotFound, ownedListForUpdate } from './access.ts'
-import * as repo from './lists-repository.ts'
-import { loadPage, toCommunityList } from './mapping.ts'
-import type { CommunityListsTable } from './tables.ts'
+import { pageWindow, type CommunityList, type CommunityListPage, type CommunityListQuery, type CreateCommunityListRequest, type UpdateCommunityListRequest } from '@ndith/contracts'
+import type { Db } from '../../../db/database.ts'
+import { validationError } from '../../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
+import { canSee, listNotFound, ownedListForUpdate } from '../access.ts'
+import * as repo from './repository.ts'
+import { loadPage } from '../../../db/paging.ts'
+import { toCommunityList } from '../mapping.ts'
+import type { CommunityListsTable } from '../tables.ts'
 import type { Updateable } from 'kysely'
 
 type ListText = Pick<CreateCommunityListRequest, 'name' | 'criteria' | 'description'>
@@ -44,10 +45,8 @@ export function communityListsService(db: Db, clock: () => Date) {
     get,
 
     async browse(userId: string, query: CommunityListQuery): Promise<CommunityListPage> {
-      const limit = query.limit ?? 25
-      const offset = query.offset ?? 0
       const fetch = (limit: number, offset: number) => repo.browseLists(db, userId, { q: query.q, mine: query.mine, limit, offset })
-      return loadPage(fetch, (row) => toCommunityList(row, userId), limit, offset)
+      return loadPage(fetch, (row) => toCommunityList(row, userId), pageWindow(query))
     },
 
     async create(userId: string, input: CreateCommunityListRequest, ctx: RequestContext): Promise<CommunityList> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { auditActions, insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
+import { insertArtists } from '../../../../test/support/catalog.ts'
+import { auditActions, publishedList, signIn, type Listener } from '../../../../test/support/community.ts'
 
 // A clock that moves forward on every reading, so "newest first" is deterministic.
 let tick = 0

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/database.ts'
-import { artistColumns } from '../artists/mapping.ts'
-import type { ReportRow } from './mapping.ts'
-import type { CommunityListReportsTable } from './tables.ts'
+import type { Db } from '../../../db/database.ts'
+import { artistColumns } from '../../artists/mapping.ts'
+import type { ReportRow } from '../mapping.ts'
+import type { CommunityListReportsTable } from '../tables.ts'
 import type { Insertable } from 'kysely'
 import { sql } from 'kysely'
 

@@ -1,11 +1,12 @@
-import type { CreateReportRequest, ListItemReport, ReportPage } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { AppError, validationError } from '../../lib/app-error.ts'
-import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import { visibleList } from './access.ts'
-import { itemIsListed } from './items-repository.ts'
-import { loadPage, toReport } from './mapping.ts'
-import * as repo from './reports-repository.ts'
+import { pageWindow, type CreateReportRequest, type ListItemReport, type PageRequest, type ReportPage } from '@ndith/contracts'
+import type { Db } from '../../../db/database.ts'
+import { AppError, validationError } from '../../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
+import { visibleList } from '../access.ts'
+import { itemIsListed } from '../items/repository.ts'
+import { loadPage } from '../../../db/paging.ts'
+import { toReport } from '../mapping.ts'
+import * as repo from './repository.ts'
 
 export function communityReportsService(db: Db, clock: () => Date) {
   return {
@@ -33,8 +34,8 @@ export function communityReportsService(db: Db, clock: () => Date) {
       })
     },
 
-    async mine(userId: string, limit = 25, offset = 0): Promise<ReportPage> {
-      return loadPage((l, o) => repo.listReports(db, userId, l, o), toReport, limit, offset)
+    async mine(userId: string, query: PageRequest = {}): Promise<ReportPage> {
+      return loadPage((l, o) => repo.listReports(db, userId, l, o), toReport, pageWindow(query))
     },
 
     /** The reporter's own report; anyone else's answers 404, like one that does not exist. */

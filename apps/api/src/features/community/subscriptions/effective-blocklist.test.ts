@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { getEffectiveBlocklist } from './effective-blocklist.ts'
-import { insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
+import { communitySubscriptionsService } from './service.ts'
+import { insertArtists } from '../../../../test/support/catalog.ts'
+import { publishedList, signIn, type Listener } from '../../../../test/support/community.ts'
 
 let t: TestApp
 let owner: Listener
@@ -86,7 +87,7 @@ describe('GET /me/effective-blocklist', () => {
     })
     const carol = await signIn(t.app)
     for (let i = 0; i < 5; i++) await carol.subscribe(await publishedList(owner, [a, b, c, d], { name: `List ${i}` }))
-    const result = await getEffectiveBlocklist(counting, carol.id, {})
+    const result = await communitySubscriptionsService(counting, () => new Date()).effective(carol.id, {})
     expect(result.total).toBe(4)
     expect(result.items[0]!.sources).toHaveLength(5)
     expect(statements).toBe(1)

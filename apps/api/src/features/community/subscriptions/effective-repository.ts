@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { EffectiveSource } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { containsPattern } from '../../db/like.ts'
-import { artistColumns, type ArtistColumns } from '../artists/mapping.ts'
+import type { Db } from '../../../db/database.ts'
+import { containsPattern } from '../../../db/like.ts'
+import { artistColumns, type ArtistColumns } from '../../artists/mapping.ts'
 
 /**
  * Every (artist, source) pair in a user's effective blocklist: their personal list, and each

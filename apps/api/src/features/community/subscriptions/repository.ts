@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
-import type { SubscriptionRow } from './mapping.ts'
+import type { Db } from '../../../db/database.ts'
+import type { SubscriptionRow } from '../mapping.ts'
 
 export const findSubscriptionForUpdate = (db: Db, userId: string, listId: string) =>
   db.selectFrom('community_list_subscriptions').selectAll().where('user_id', '=', userId).where('list_id', '=', listId).forUpdate().executeTakeFirst()

@@ -1,13 +1,25 @@
-import type { ListSubscription, SubscribeRequest, SubscriptionPage, SubscriptionPreview } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { AppError, validationError } from '../../lib/app-error.ts'
-import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import { visibleList } from './access.ts'
-import { findList } from './lists-repository.ts'
-import { previewAdditions, previewCounts } from './effective-repository.ts'
-import { loadPage, page, toItem, toSubscription } from './mapping.ts'
-import * as repo from './subscriptions-repository.ts'
-import { findVersion } from './versions-repository.ts'
+import {
+  pageOf,
+  pageWindow,
+  type EffectiveBlocklistPage,
+  type EffectiveBlocklistQuery,
+  type ListSubscription,
+  type PageRequest,
+  type SubscribeRequest,
+  type SubscriptionPage,
+  type SubscriptionPreview,
+} from '@ndith/contracts'
+import type { Db } from '../../../db/database.ts'
+import { AppError, validationError } from '../../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
+import { visibleList } from '../access.ts'
+import { findList } from '../lists/repository.ts'
+import { effectiveBlocklist, previewAdditions, previewCounts } from './effective-repository.ts'
+import { loadPage } from '../../../db/paging.ts'
+import { toArtist } from '../../artists/mapping.ts'
+import { toItem, toSubscription } from '../mapping.ts'
+import * as repo from './repository.ts'
+import { findVersion } from '../versions/repository.ts'
 
 const unpublished = () => new AppError('CONFLICT', 'This list has not published a version yet')
 const notSubscribed = () => new AppError('NOT_FOUND', 'You are not subscribed to this list')
@@ -106,26 +118,36 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
       })
     },
 
-    async mine(userId: string, limit = 25, offset = 0): Promise<SubscriptionPage> {
-      return loadPage((l, o) => repo.listSubscriptions(db, userId, l, o), toSubscription, limit, offset)
+    async mine(userId: string, query: PageRequest = {}): Promise<SubscriptionPage> {
+      return loadPage((l, o) => repo.listSubscriptions(db, userId, l, o), toSubscription, pageWindow(query))
     },
 
     /** What subscribing at the current version would add to the caller's effective blocklist. */
-    async preview(userId: string, listId: string, limit = 25, offset = 0): Promise<SubscriptionPreview> {
+    async preview(userId: string, listId: string, query: PageRequest = {}): Promise<SubscriptionPreview> {
+      const window = pageWindow(query)
       const list = await publishedList(db, listId, userId)
       const version = (await findVersion(db, listId, list.current_version))!
       const [counts, rows] = await Promise.all([
         previewCounts(db, userId, version.id),
-        previewAdditions(db, userId, version.id, limit, offset),
+        previewAdditions(db, userId, version.id, window.limit, window.offset),
       ])
       return {
-        ...page(rows.map(toItem), counts.added, limit, offset),
+        ...pageOf(rows.map(toItem), counts.added, window),
         listId,
         version: version.version,
         itemCount: version.item_count,
         addedCount: counts.added,
         alreadyCoveredCount: counts.covered,
       }
+    },
+
+    /**
+     * The caller's effective blocklist: personal entries ∪ every subscribed list at its pinned or
+     * accepted version, one entry per artist with where it comes from. What enforcement consumes.
+     */
+    async effective(userId: string, query: EffectiveBlocklistQuery): Promise<EffectiveBlocklistPage> {
+      const fetch = (limit: number, offset: number) => effectiveBlocklist(db, userId, { q: query.q, limit, offset })
+      return loadPage(fetch, (row) => ({ artist: toArtist(row), sources: row.sources }), pageWindow(query))
     },
   }
 }

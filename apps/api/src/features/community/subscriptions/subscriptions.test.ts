@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { auditActions, auditListNames, insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
+import { insertArtists } from '../../../../test/support/catalog.ts'
+import { auditActions, auditListNames, publishedList, signIn, type Listener } from '../../../../test/support/community.ts'
 
 let t: TestApp
 let owner: Listener

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { auditActions, insertArtists, signIn, type Listener } from './community-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
+import { insertArtists } from '../../../../test/support/catalog.ts'
+import { auditActions, signIn, type Listener } from '../../../../test/support/community.ts'
 
 let t: TestApp
 let alice: Listener

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
-import { artistColumns, type ArtistColumns } from '../artists/mapping.ts'
-import { draftDiffers } from './lists-repository.ts'
+import type { Db } from '../../../db/database.ts'
+import { artistColumns, type ArtistColumns } from '../../artists/mapping.ts'
+import { draftDiffers } from '../lists/repository.ts'
 
 const versionColumns = ['id', 'list_id', 'version', 'changelog', 'item_count', 'published_at'] as const
 

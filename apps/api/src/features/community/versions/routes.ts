@@ -11,9 +11,9 @@ import {
   PublishRequest,
   VersionDiffQuery,
 } from '@ndith/contracts'
-import { errorResponses } from '../../lib/http.ts'
-import { requestContext } from '../../lib/request-context.ts'
-import type { CommunityServices } from './routes.ts'
+import { errorResponses } from '../../../lib/http.ts'
+import { requestContext } from '../../../lib/request-context.ts'
+import type { CommunityServices } from '../services.ts'
 
 /** Publishing and the immutable numbered versions. */
 export async function versionRoutes(app: FastifyInstance, { versions }: CommunityServices) {
@@ -22,6 +22,7 @@ export async function versionRoutes(app: FastifyInstance, { versions }: Communit
 
   api.post('/community-lists/:id/publish', {
     schema: {
+      operationId: 'publishCommunityList',
       tags,
       summary: 'Publish the draft as the next immutable version (owner only)',
       params: ListIdParams,
@@ -35,15 +36,30 @@ export async function versionRoutes(app: FastifyInstance, { versions }: Communit
   }, async (request, reply) => reply.status(201).send(await versions.publish(request.userId, request.params.id, request.body, requestContext(request))))
 
   api.get('/community-lists/:id/versions', {
-    schema: { tags, summary: 'Published versions, newest first', params: ListIdParams, querystring: CommunityPageQuery, response: { 200: CommunityListVersionPage, ...errorResponses(400, 401, 404) } },
-  }, async (request) => versions.list(request.userId, request.params.id, request.query.limit, request.query.offset))
+    schema: {
+      operationId: 'listCommunityListVersions',
+      tags,
+      summary: 'Published versions, newest first',
+      params: ListIdParams,
+      querystring: CommunityPageQuery,
+      response: { 200: CommunityListVersionPage, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => versions.list(request.userId, request.params.id, request.query))
 
   api.get('/community-lists/:id/versions/:version', {
-    schema: { tags, summary: "One version and its items", params: ListVersionParams, querystring: CommunityPageQuery, response: { 200: CommunityListVersionDetail, ...errorResponses(400, 401, 404) } },
-  }, async (request) => versions.get(request.userId, request.params.id, request.params.version, request.query.limit, request.query.offset))
+    schema: {
+      operationId: 'getCommunityListVersion',
+      tags,
+      summary: 'One version and its items',
+      params: ListVersionParams,
+      querystring: CommunityPageQuery,
+      response: { 200: CommunityListVersionDetail, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => versions.get(request.userId, request.params.id, request.params.version, request.query))
 
   api.get('/community-lists/:id/versions/:version/diff', {
     schema: {
+      operationId: 'diffCommunityListVersion',
       tags,
       summary: 'What a version added, removed and changed against the previous one (or ?from=)',
       params: ListVersionParams,

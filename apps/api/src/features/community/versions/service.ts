@@ -1,13 +1,22 @@
-import type { CommunityListDiff, CommunityListVersion, CommunityListVersionDetail, CommunityListVersionPage, PublishRequest } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { AppError, validationError } from '../../lib/app-error.ts'
-import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import { toArtist } from '../artists/mapping.ts'
-import { ownedListForUpdate, visibleList } from './access.ts'
-import { versionItems } from './items-repository.ts'
-import { updateList } from './lists-repository.ts'
-import { loadPage, toItem, toVersion } from './mapping.ts'
-import * as repo from './versions-repository.ts'
+import {
+  pageWindow,
+  type CommunityListDiff,
+  type CommunityListVersion,
+  type CommunityListVersionDetail,
+  type CommunityListVersionPage,
+  type PageRequest,
+  type PublishRequest,
+} from '@ndith/contracts'
+import type { Db } from '../../../db/database.ts'
+import { AppError, validationError } from '../../../lib/app-error.ts'
+import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
+import { toArtist } from '../../artists/mapping.ts'
+import { ownedListForUpdate, visibleList } from '../access.ts'
+import { versionItems } from '../items/repository.ts'
+import { updateList } from '../lists/repository.ts'
+import { loadPage } from '../../../db/paging.ts'
+import { toItem, toVersion } from '../mapping.ts'
+import * as repo from './repository.ts'
 
 const noSuchVersion = (version: number) => new AppError('NOT_FOUND', `This list has no version ${version}`)
 
@@ -55,14 +64,14 @@ export function communityVersionsService(db: Db, clock: () => Date) {
       })
     },
 
-    async list(userId: string, listId: string, limit = 25, offset = 0): Promise<CommunityListVersionPage> {
+    async list(userId: string, listId: string, query: PageRequest = {}): Promise<CommunityListVersionPage> {
       await visibleList(db, listId, userId)
-      return loadPage((l, o) => repo.listVersions(db, listId, l, o), toVersion, limit, offset)
+      return loadPage((l, o) => repo.listVersions(db, listId, l, o), toVersion, pageWindow(query))
     },
 
-    async get(userId: string, listId: string, version: number, limit = 25, offset = 0): Promise<CommunityListVersionDetail> {
+    async get(userId: string, listId: string, version: number, query: PageRequest = {}): Promise<CommunityListVersionDetail> {
       const row = await visibleVersion(userId, listId, version)
-      return { version: toVersion(row), ...(await loadPage((l, o) => versionItems(db, row.id, l, o), toItem, limit, offset)) }
+      return { version: toVersion(row), ...(await loadPage((l, o) => versionItems(db, row.id, l, o), toItem, pageWindow(query))) }
     },
 
     /** What a version added, removed and changed against an earlier one (by default the previous). */
