@@ -9,14 +9,14 @@ export async function artistRoutes(app: FastifyInstance, opts: { catalog: Artist
   const tags = ['artists']
 
   api.get('/search', {
-    schema: { tags, summary: 'Fuzzy search by name or alias (typo-tolerant, ranked)', querystring: ArtistSearchQuery, response: { 200: ArtistSearchResponse, ...errorResponses(400, 401) } },
-  }, async (request) => opts.catalog.search(request.query.q, request.query.limit, request.query.offset))
+    schema: { operationId: 'searchArtists', tags, summary: 'Fuzzy search by name or alias (typo-tolerant, ranked)', querystring: ArtistSearchQuery, response: { 200: ArtistSearchResponse, ...errorResponses(400, 401) } },
+  }, async (request) => opts.catalog.search(request.query.q, request.query))
 
   api.post('/resolve', {
-    schema: { tags, summary: 'Resolve a provider URL or URI to a catalog artist', body: ResolveArtistRequest, response: { 200: Artist, ...errorResponses(400, 401, 404, 502) } },
+    schema: { operationId: 'resolveArtist', tags, summary: 'Resolve a provider URL or URI to a catalog artist', body: ResolveArtistRequest, response: { 200: Artist, ...errorResponses(400, 401, 404, 502) } },
   }, async (request) => opts.catalog.resolve(request.body.url))
 
   api.get('/:id', {
-    schema: { tags, summary: 'One artist', params: IdParams, response: { 200: Artist, ...errorResponses(400, 401, 404) } },
+    schema: { operationId: 'getArtist', tags, summary: 'One artist', params: IdParams, response: { 200: Artist, ...errorResponses(400, 401, 404) } },
   }, async (request) => opts.catalog.get(request.params.id))
 }

@@ -44,18 +44,18 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
   api.post('/register', {
     // Schema errors are merged with the password rules, so a form learns every problem at once.
     attachValidation: true,
-    schema: { tags, summary: 'Create an account and sign in', body: RegisterRequest, response: { 201: Session, ...errorResponses(400, 409, 429) } },
+    schema: { operationId: 'register', tags, summary: 'Create an account and sign in', security: [], body: RegisterRequest, response: { 201: Session, ...errorResponses(400, 409, 429) } },
   }, async (request, reply) => {
     if (request.validationError) throw registrationErrors(request.validationError, request.body)
     return sendGrant(reply, await opts.service.register(request.body, requestContext(request)), 201)
   })
 
   api.post('/login', {
-    schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: Session, ...errorResponses(400, 401, 429) } },
+    schema: { operationId: 'login', tags, summary: 'Sign in with email and password', security: [], body: LoginRequest, response: { 200: Session, ...errorResponses(400, 401, 429) } },
   }, async (request, reply) => sendGrant(reply, await opts.service.login(request.body, requestContext(request)), 200))
 
   api.post('/refresh', {
-    schema: { tags, summary: 'Rotate the refresh cookie and get a new access token', response: { 200: Session, ...errorResponses(401) } },
+    schema: { operationId: 'refreshSession', tags, summary: 'Rotate the refresh cookie and get a new access token', security: [{ refreshCookie: [] }], response: { 200: Session, ...errorResponses(401) } },
   }, async (request, reply) => {
     try {
       return sendGrant(reply, await opts.service.refresh(request.cookies[REFRESH_COOKIE], requestContext(request)), 200)
@@ -66,7 +66,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
   })
 
   api.post('/logout', {
-    schema: { tags, summary: 'Sign out: revoke this session', response: { 204: Type.Null() } },
+    schema: { operationId: 'logout', tags, summary: 'Sign out: revoke this session (signed out already is fine too)', security: [], response: { 204: Type.Null(), ...errorResponses(400) } },
   }, async (request, reply) => {
     await opts.service.logout(request.cookies[REFRESH_COOKIE], requestContext(request))
     return reply.clearCookie(REFRESH_COOKIE, cookie).status(204).send(null)
@@ -74,6 +74,6 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
 
   api.get('/me', {
     onRequest: authenticate(opts.accessTokens),
-    schema: { tags, summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: MeResponse, ...errorResponses(401) } },
+    schema: { operationId: 'getCurrentUser', tags, summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: MeResponse, ...errorResponses(401) } },
   }, async (request) => ({ user: await opts.service.me(request.userId) }))
 }

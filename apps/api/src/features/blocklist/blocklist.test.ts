@@ -42,6 +42,9 @@ describe('personal Do-Not-Play list', () => {
     ['note', 'max-length', { note: 'n'.repeat(1001), artistId: '00000000-0000-4000-8000-000000000000' }],
     ['artistId', 'one-of', {}],
     ['url', 'unsupported-url', { url: 'https://example.com/not-an-artist' }],
+    // Postgres refuses NUL characters: the contract refuses them first, so the answer is a 400, not a 500.
+    ['note', 'pattern', { note: 'not\u0000for me', artistId: '00000000-0000-4000-8000-000000000000' }],
+    ['tags.0', 'pattern', { tags: ['a\u0000b'], artistId: '00000000-0000-4000-8000-000000000000' }],
   ])('refuses bad input with a field error on %s (%s)', async (field, code, payload) => {
     const me = await listener()
     const response = await me.add(payload)
@@ -60,6 +63,9 @@ describe('personal Do-Not-Play list', () => {
     expect(edited.json()).toMatchObject({ tags: ['90s'], note: 'later' })
     expect((await me.edit(entry.id, { note: null })).json().note).toBeNull()
     expect((await me.edit(entry.id, {})).statusCode).toBe(400)
+    const nul = await me.edit(entry.id, { note: 'a\u0000b' })
+    expect(nul.statusCode).toBe(400)
+    expect(nul.json().error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'note', code: 'pattern' })]))
 
     const removed = await me.remove(entry.id)
     expect(removed.json()).toMatchObject({ id: entry.id, tags: ['90s'] })
