@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
-import { AUTH_BASE_PATH } from '@ndith/contracts'
+import { API_BASE_PATH } from '@ndith/contracts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
 import { accountRoutes } from './features/account/routes.ts'
@@ -78,7 +78,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes, { health: services.health })
   await app.register(authRoutes, {
-    prefix: AUTH_BASE_PATH,
+    prefix: API_BASE_PATH,
     service: services.auth,
     accessTokens: services.accessTokens,
     cookieSecure: deps.config.cookieSecure,
@@ -92,13 +92,13 @@ export async function buildApp(deps: AppDeps) {
       api.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })
-      await api.register(artistRoutes, { prefix: '/artists', catalog: services.catalog })
+      await api.register(artistRoutes, { catalog: services.catalog })
       await api.register(communityRoutes, services.community)
-      await api.register(blocklistRoutes, { prefix: '/me/blocklist', entries: services.blocklist, imports: services.imports })
-      await api.register(activityRoutes, { prefix: '/me/activity', activity: services.activity })
-      await api.register(accountRoutes, { prefix: '/me', account: services.account })
+      await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
+      await api.register(activityRoutes, { activity: services.activity })
+      await api.register(accountRoutes, { account: services.account })
     },
-    { prefix: '/api/v1' },
+    { prefix: API_BASE_PATH },
   )
   return app
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { AppDeps } from './app.ts'
+import type { Config } from './config.ts'
+import type { Db } from './db/database.ts'
 import { accountService } from './features/account/service.ts'
 import { activityService } from './features/activity/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
@@ -11,8 +12,12 @@ import { importService } from './features/blocklist/import-service.ts'
 import { blocklistService } from './features/blocklist/service.ts'
 import { communityServices } from './features/community/services.ts'
 import { healthService } from './features/health/service.ts'
+import type { Store } from './store/store.ts'
 
-export type ServiceDeps = Pick<AppDeps, 'db' | 'store' | 'config'> & {
+export interface ServiceDeps {
+  db: Db
+  store: Store
+  config: Pick<Config, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits'>
   clock: () => Date
   providers: ArtistProviders
   log: FastifyBaseLogger

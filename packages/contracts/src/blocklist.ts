@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
 import { MAX_TAGS, MAX_TAG_LENGTH, MAX_NOTE_LENGTH } from './limits.ts'
-import { DateTime, FileFormat, Nullable, Text, Uuid } from './schemas.ts'
+import { DateTime, FILE_FORMATS, Nullable, OneOf, Text, Uuid } from './schemas.ts'
 
 /** No separators (a tag is one cell of a CSV column) and no NUL (Postgres refuses it). */
 export const Tag = Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,;\\u0000]+$' })
@@ -49,8 +49,8 @@ export type UpdateBlocklistEntryRequest = Static<typeof UpdateBlocklistEntryRequ
 export const BlocklistQuery = Type.Object({
   tag: Type.Optional(Tag),
   q: Type.Optional(Text({ maxLength: 200 })),
-  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('added')], { default: 'added' })),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  sort: Type.Optional(OneOf(['name', 'added'], { default: 'added' })),
+  order: Type.Optional(OneOf(['asc', 'desc'])),
   ...PageQuery,
 })
 export type BlocklistQuery = Static<typeof BlocklistQuery>
@@ -58,5 +58,5 @@ export type BlocklistQuery = Static<typeof BlocklistQuery>
 export const BlocklistPage = Type.Object({ ...Page(BlocklistEntry).properties, tags: Type.Array(Type.String()) })
 export type BlocklistPage = Static<typeof BlocklistPage>
 
-export const ExportQuery = Type.Object({ format: Type.Optional(Type.Union(FileFormat.anyOf, { default: 'json' })) })
+export const ExportQuery = Type.Object({ format: Type.Optional(OneOf(FILE_FORMATS, { default: 'json' })) })
 export type ExportQuery = Static<typeof ExportQuery>

@@ -2,28 +2,22 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
-import { DateTime, Nullable, Text, Uuid } from './schemas.ts'
+import { DateTime, Nullable, OneOf, Text, Uuid } from './schemas.ts'
 import { MAX_LIST_NAME_LENGTH, MAX_LIST_TEXT_LENGTH, MAX_RATIONALE_LENGTH, MAX_EVIDENCE_URL_LENGTH } from './limits.ts'
 
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 })
 
-export const UpdateCadence = Type.Union([Type.Literal('ad_hoc'), Type.Literal('weekly'), Type.Literal('monthly'), Type.Literal('quarterly')])
+export const UpdateCadence = OneOf(['ad_hoc', 'weekly', 'monthly', 'quarterly'])
 export type UpdateCadence = Static<typeof UpdateCadence>
-export const ListVisibility = Type.Union([Type.Literal('public'), Type.Literal('unlisted'), Type.Literal('private')], {
+export const ListVisibility = OneOf(['public', 'unlisted', 'private'], {
   description: 'public: browsable; unlisted: visible to anyone with the id; private: the owner only',
 })
 export type ListVisibility = Static<typeof ListVisibility>
-export const SubscriptionMode = Type.Union([Type.Literal('pinned'), Type.Literal('auto')])
+export const SubscriptionMode = OneOf(['pinned', 'auto'])
 export type SubscriptionMode = Static<typeof SubscriptionMode>
-export const ReportReason = Type.Union([
-  Type.Literal('inaccurate'),
-  Type.Literal('no_evidence'),
-  Type.Literal('harassment'),
-  Type.Literal('duplicate'),
-  Type.Literal('other'),
-])
+export const ReportReason = OneOf(['inaccurate', 'no_evidence', 'harassment', 'duplicate', 'other'])
 export type ReportReason = Static<typeof ReportReason>
-export const ReportStatus = Type.Union([Type.Literal('open'), Type.Literal('resolved'), Type.Literal('dismissed')])
+export const ReportStatus = OneOf(['open', 'resolved', 'dismissed'])
 export type ReportStatus = Static<typeof ReportStatus>
 
 // ---- Lists ----

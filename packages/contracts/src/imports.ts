@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { MAX_IMPORT_ROWS, MAX_IMPORT_BYTES } from './limits.ts'
-import { DateTime, FileFormat, Nullable, Uuid } from './schemas.ts'
+import { DateTime, FileFormat, Nullable, OneOf, Uuid } from './schemas.ts'
 
 export const ImportPreviewRequest = Type.Object(
   {
@@ -12,13 +12,7 @@ export const ImportPreviewRequest = Type.Object(
 )
 export type ImportPreviewRequest = Static<typeof ImportPreviewRequest>
 
-export const ImportRowStatus = Type.Union([
-  Type.Literal('will_add'),
-  Type.Literal('already_listed'),
-  Type.Literal('not_found'),
-  Type.Literal('ambiguous'),
-  Type.Literal('invalid'),
-])
+export const ImportRowStatus = OneOf(['will_add', 'already_listed', 'not_found', 'ambiguous', 'invalid'])
 export type ImportRowStatus = Static<typeof ImportRowStatus>
 
 export const ImportRow = Type.Object({
@@ -42,7 +36,7 @@ export const ImportPreview = Type.Object(
   {
     id: Uuid,
     format: FileFormat,
-    status: Type.Union([Type.Literal('previewed'), Type.Literal('confirmed')]),
+    status: OneOf(['previewed', 'confirmed']),
     rows: Type.Array(ImportRow),
     summary: ImportSummary,
     createdAt: DateTime,

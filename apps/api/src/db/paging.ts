@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 import { pageOf, type PageWindow } from '@ndith/contracts'
 
 /** Every row of a page carries the total of the whole result, so one query answers both. */
@@ -14,3 +14,7 @@ export async function loadPage<R, T>(fetch: (limit: number, offset: number) => P
   const total = rows.length > 0 || offset === 0 ? (rows[0]?.total ?? 0) : ((await fetch(1, 0))[0]?.total ?? 0)
   return pageOf(rows.map(map), total, window)
 }
+
+/** One page of a query, in the order the query gives, each row carrying the total (for loadPage). */
+export const pageRows = <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, limit: number, offset: number) =>
+  query.select(totalColumn()).limit(limit).offset(offset).execute()

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import type { Db } from '../../src/db/database.ts'
 import { createTestApp, type TestAppOptions } from './test-app.ts'
 
@@ -39,4 +40,22 @@ export async function insertArtists(db: Db, ...names: string[]): Promise<string[
     .returning(['id', 'canonical_name'])
     .execute()
   return names.map((name) => rows.find((r) => r.canonical_name === name)!.id)
+}
+
+/**
+ * The file's app with the catalog, created before its first test and closed after its last.
+ * Read it inside tests (`t.app`, `t.db`, `t.artist('Drake')`): before `beforeAll` it does not exist.
+ */
+export function useCatalogApp(options: TestAppOptions = {}): CatalogApp {
+  let current: CatalogApp | undefined
+  beforeAll(async () => {
+    current = await createCatalogApp(options)
+  })
+  afterAll(() => current?.close())
+  return new Proxy({} as CatalogApp, {
+    get: (_target, key) => {
+      if (!current) throw new Error('useCatalogApp: the app exists only inside tests (after beforeAll)')
+      return Reflect.get(current, key)
+    },
+  })
 }

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { signInWithList } from '../../../test/support/blocklist.ts'
-import { createCatalogApp, type CatalogApp } from '../../../test/support/catalog.ts'
+import { useCatalogApp } from '../../../test/support/catalog.ts'
 
-let t: CatalogApp
-beforeAll(async () => {
-  t = await createCatalogApp()
-})
-afterAll(() => t.close())
-const artist = (name: string) => t.artist(name)
+const t = useCatalogApp()
 
 const signedIn = () => signInWithList(t.app)
 
 describe('account data', () => {
   it('exports all of my data as JSON, without password hashes or tokens', async () => {
     const me = await signedIn()
-    await me.add({ artistId: artist('Drake'), tags: ['x'] })
+    await me.add({ artistId: t.artist('Drake'), tags: ['x'] })
     const response = await t.app.inject({ url: '/api/v1/me/export', headers: me.headers })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ndith-account-/)
@@ -36,7 +31,7 @@ describe('account data', () => {
   it('deletes the account and its data; audit rows stay without personal data', async () => {
     const me = await signedIn()
     const userId = me.session.user.id
-    await me.addArtist(artist('Drake'))
+    await me.addArtist(t.artist('Drake'))
 
     const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: me.headers, payload: { password: me.password } })
     expect(response.statusCode).toBe(204)

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { refresh } from '../../../test/support/auth.ts'
 import { signInWithList } from '../../../test/support/blocklist.ts'
-import { createCatalogApp, type CatalogApp } from '../../../test/support/catalog.ts'
+import { useCatalogApp } from '../../../test/support/catalog.ts'
 import { activityOf } from './repository.ts'
 import { activityService, HIDDEN_ACTIONS } from './service.ts'
 
-let t: CatalogApp
-beforeAll(async () => {
-  t = await createCatalogApp()
-})
-afterAll(() => t.close())
+const t = useCatalogApp()
 const signedIn = () => signInWithList(t.app)
 
 describe('activity', () => {

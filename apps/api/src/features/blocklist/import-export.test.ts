@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '@ndith/contracts'
 import { signInWithList } from '../../../test/support/blocklist.ts'
-import { createCatalogApp, type CatalogApp } from '../../../test/support/catalog.ts'
+import { useCatalogApp } from '../../../test/support/catalog.ts'
 
-let t: CatalogApp
-beforeAll(async () => {
-  t = await createCatalogApp()
-})
-afterAll(() => t.close())
+const t = useCatalogApp()
 const artist = (name: string) => t.artist(name)
 
 const listener = () => signInWithList(t.app)

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Db } from '../../../db/database.ts'
+import { totalColumn } from '../../../db/paging.ts'
 import { containsPattern } from '../../../db/like.ts'
 import type { ListSummaryRow } from '../mapping.ts'
 import type { CommunityListsTable } from '../tables.ts'
@@ -78,7 +79,7 @@ export async function browseLists(db: Db, viewerId: string, options: BrowseOptio
     // Lower than pg_trgm's 0.6 default, so a typo or a single word still finds a longer name.
     if (text) await sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`.execute(trx)
     let query = listSummaries(trx, viewerId)
-      .select(sql<number>`(count(*) over ())::int`.as('total'))
+      .select(totalColumn())
       .where((eb) =>
         options.mine
           ? eb('l.owner_id', '=', viewerId)

@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/database.ts'
+import { pageRows } from '../../../db/paging.ts'
 import { artistColumns } from '../../artists/mapping.ts'
 import type { ReportRow } from '../mapping.ts'
 import type { CommunityListReportsTable } from '../tables.ts'
 import type { Insertable } from 'kysely'
-import { sql } from 'kysely'
 
 export const insertReport = (db: Db, values: Insertable<CommunityListReportsTable>) =>
   db.insertInto('community_list_reports').values(values).returning('id').executeTakeFirstOrThrow()
@@ -21,11 +21,6 @@ const reportsOf = (db: Db, reporterId: string) =>
 export const findReport = (db: Db, reporterId: string, id: string): Promise<ReportRow | undefined> =>
   reportsOf(db, reporterId).where('r.id', '=', id).executeTakeFirst()
 
+/** Newest first. */
 export const listReports = (db: Db, reporterId: string, limit: number, offset: number) =>
-  reportsOf(db, reporterId)
-    .select(sql<number>`(count(*) over ())::int`.as('total'))
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute()
+  pageRows(reportsOf(db, reporterId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc'), limit, offset)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { EffectiveSource } from '@ndith/contracts'
 import type { Db } from '../../../db/database.ts'
+import { totalColumn } from '../../../db/paging.ts'
 import { containsPattern } from '../../../db/like.ts'
 import { artistColumns, type ArtistColumns } from '../../artists/mapping.ts'
 
@@ -35,7 +36,7 @@ export async function effectiveBlocklist(db: Db, userId: string, options: { q?: 
     )
     .innerJoin('artists', 'artists.id', 'g.artist_id')
     .select(artistColumns)
-    .select(['g.sources', sql<number>`(count(*) over ())::int`.as('total')])
+    .select(['g.sources', totalColumn()])
   if (text) query = query.where('artists.search_text', 'like', containsPattern(text))
   return query.orderBy(sql`lower(artists.canonical_name)`).orderBy('artists.id').limit(options.limit).offset(options.offset).execute()
 }

@@ -1,23 +1,17 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/database.ts'
+import { wasInserted } from '../../../db/inserts.ts'
+import { pageRows } from '../../../db/paging.ts'
 import type { SubscriptionRow } from '../mapping.ts'
 
 export const findSubscriptionForUpdate = (db: Db, userId: string, listId: string) =>
   db.selectFrom('community_list_subscriptions').selectAll().where('user_id', '=', userId).where('list_id', '=', listId).forUpdate().executeTakeFirst()
 
 /** Inserts unless a subscription exists (a concurrent request won); true when inserted. */
-export async function insertSubscription(
+export const insertSubscription = (
   db: Db,
   values: { user_id: string; list_id: string; pinned_version: number | null; accepted_version: number; created_at: Date; updated_at: Date },
-): Promise<boolean> {
-  const row = await db
-    .insertInto('community_list_subscriptions')
-    .values(values)
-    .onConflict((oc) => oc.columns(['user_id', 'list_id']).doNothing())
-    .returning('list_id')
-    .executeTakeFirst()
-  return Boolean(row)
-}
+) => wasInserted(db.insertInto('community_list_subscriptions').values(values).onConflict((oc) => oc.columns(['user_id', 'list_id']).doNothing()).returning('list_id'))
 
 export const updateSubscription = (db: Db, userId: string, listId: string, changes: { pinned_version: number | null; accepted_version: number; updated_at: Date }) =>
   db.updateTable('community_list_subscriptions').set(changes).where('user_id', '=', userId).where('list_id', '=', listId).execute()
@@ -44,11 +38,6 @@ export function subscriptionsOf(db: Db, userId: string) {
 export const findSubscription = (db: Db, userId: string, listId: string): Promise<SubscriptionRow | undefined> =>
   subscriptionsOf(db, userId).where('s.list_id', '=', listId).executeTakeFirst()
 
+/** By list name. */
 export const listSubscriptions = (db: Db, userId: string, limit: number, offset: number) =>
-  subscriptionsOf(db, userId)
-    .select(sql<number>`(count(*) over ())::int`.as('total'))
-    .orderBy(sql`lower(l.name)`)
-    .orderBy('s.list_id')
-    .limit(limit)
-    .offset(offset)
-    .execute()
+  pageRows(subscriptionsOf(db, userId).orderBy(sql`lower(l.name)`).orderBy('s.list_id'), limit, offset)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/database.ts'
+import { pageRows } from '../../../db/paging.ts'
 import { artistColumns, type ArtistColumns } from '../../artists/mapping.ts'
 import { draftDiffers } from '../lists/repository.ts'
 
@@ -8,16 +9,9 @@ const versionColumns = ['id', 'list_id', 'version', 'changelog', 'item_count', '
 export const findVersion = (db: Db, listId: string, version: number) =>
   db.selectFrom('community_list_versions').select(versionColumns).where('list_id', '=', listId).where('version', '=', version).executeTakeFirst()
 
+/** Newest first. */
 export const listVersions = (db: Db, listId: string, limit: number, offset: number) =>
-  db
-    .selectFrom('community_list_versions')
-    .select(versionColumns)
-    .select(sql<number>`(count(*) over ())::int`.as('total'))
-    .where('list_id', '=', listId)
-    .orderBy('version', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute()
+  pageRows(db.selectFrom('community_list_versions').select(versionColumns).where('list_id', '=', listId).orderBy('version', 'desc'), limit, offset)
 
 export async function draftDiffersFromVersion(db: Db, listId: string, version: number | null): Promise<boolean> {
   const versionId = version === null ? null : ((await findVersion(db, listId, version))?.id ?? null)
