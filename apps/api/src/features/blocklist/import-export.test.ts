@@ -78,14 +78,14 @@ describe('import', () => {
     expect(preview.rows.map((r) => [r.status, r.artist?.name])).toEqual([['will_add', 'Drake'], ['will_add', 'R. Kelly']])
   })
 
-  it.each([
-    ['csv', 'artist_id,foo\n1,2', 'header row'],
-    ['csv', 'name\n"unterminated', 'could not be read'],
-    ['json', '{"nope": 1}', 'array'],
-    ['json', '{not json', 'could not be read'],
-    ['csv', 'name\n', 'no rows'],
-  ])('explains an unreadable %s file', async (format, content, message) => {
-    const response = await (await listener()).preview(format as 'csv', content)
+  it.each<{ format: 'csv' | 'json'; content: string; message: string }>([
+    { format: 'csv', content: 'artist_id,foo\n1,2', message: 'header row' },
+    { format: 'csv', content: 'name\n"unterminated', message: 'could not be read' },
+    { format: 'json', content: '{"nope": 1}', message: 'array' },
+    { format: 'json', content: '{not json', message: 'could not be read' },
+    { format: 'csv', content: 'name\n', message: 'no rows' },
+  ])('explains an unreadable $format file ($message)', async ({ format, content, message }) => {
+    const response = await (await listener()).preview(format, content)
     expect(response.statusCode).toBe(400)
     expect(response.json().error.fields[0]).toMatchObject({ field: 'content', message: expect.stringContaining(message) })
   })
