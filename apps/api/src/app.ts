@@ -2,25 +2,21 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
-import { AUTH_BASE_PATH } from '@ndith/contracts'
+import { API_BASE_PATH } from '@ndith/contracts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
 import { accountRoutes } from './features/account/routes.ts'
 import { activityRoutes } from './features/activity/routes.ts'
 import { artistRoutes } from './features/artists/routes.ts'
-import { artistCatalog } from './features/artists/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
-import { userExists } from './features/auth/repository.ts'
 import { communityRoutes } from './features/community/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
-import { authRateLimits } from './features/auth/rate-limits.ts'
-import { authService } from './features/auth/service.ts'
-import { accessTokens } from './features/auth/tokens.ts'
 import { blocklistRoutes } from './features/blocklist/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
+import { buildServices } from './services.ts'
 import type { Store } from './store/store.ts'
 
 export type AppConfig = Pick<
@@ -79,39 +75,31 @@ export async function buildApp(deps: AppDeps) {
   await app.register(cookie)
   await registerOpenApi(app)
 
-  const tokens = accessTokens(deps.config.jwtSecret, deps.config.accessTokenTtlSeconds, clock)
-  const service = authService({
-    db: deps.db,
-    clock,
-    accessTokens: tokens,
-    rateLimits: authRateLimits(deps.store, deps.config.rateLimits),
-    refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
-  })
+  const services = buildServices({ db: deps.db, store: deps.store, config: deps.config, clock, providers: deps.providers ?? {}, log: app.log })
 
-  await app.register(healthRoutes, { db: deps.db, store: deps.store })
+  await app.register(healthRoutes, { health: services.health })
   await app.register(authRoutes, {
-    prefix: AUTH_BASE_PATH,
-    service,
-    accessTokens: tokens,
+    prefix: API_BASE_PATH,
+    service: services.auth,
+    accessTokens: services.accessTokens,
     cookieSecure: deps.config.cookieSecure,
     refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
   })
 
   // Everything else under /api/v1 acts for a signed-in user, on that user's data only.
-  const catalog = artistCatalog(deps.db, deps.providers ?? {}, app.log)
   await app.register(
     async (api) => {
-      api.addHook('onRequest', authenticate(tokens, (id) => userExists(deps.db, id)))
+      api.addHook('onRequest', authenticate(services.accessTokens, services.auth.userExists))
       api.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] }
       })
-      await api.register(artistRoutes, { prefix: '/artists', catalog })
-      await api.register(communityRoutes, { db: deps.db, catalog, clock })
-      await api.register(blocklistRoutes, { prefix: '/me/blocklist', db: deps.db, catalog, clock })
-      await api.register(activityRoutes, { prefix: '/me/activity', db: deps.db })
-      await api.register(accountRoutes, { prefix: '/me', db: deps.db, clock })
+      await api.register(artistRoutes, { catalog: services.catalog })
+      await api.register(communityRoutes, services.community)
+      await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
+      await api.register(activityRoutes, { activity: services.activity })
+      await api.register(accountRoutes, { account: services.account })
     },
-    { prefix: '/api/v1' },
+    { prefix: API_BASE_PATH },
   )
   return app
 }

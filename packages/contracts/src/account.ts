@@ -1,7 +1,9 @@
 import Type, { type Static } from 'typebox'
+import { PageQuery } from './pagination.ts'
+import { DateTime, Nullable } from './schemas.ts'
 
 export const ActivityQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+  limit: PageQuery.limit,
   /** The nextCursor of the previous page. */
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
 })
@@ -11,18 +13,18 @@ export const ActivityItem = Type.Object({
   id: Type.String(),
   action: Type.String({ description: 'e.g. auth.login, blocklist.entry_added' }),
   subjectType: Type.String(),
-  subjectId: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
+  ip: Nullable(Type.String()),
+  userAgent: Nullable(Type.String()),
+  createdAt: DateTime,
 })
 export type ActivityItem = Static<typeof ActivityItem>
 
 export const ActivityPage = Type.Object({
   items: Type.Array(ActivityItem),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Nullable(Type.String()),
 })
 export type ActivityPage = Static<typeof ActivityPage>
 

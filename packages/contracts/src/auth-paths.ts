@@ -3,3 +3,5 @@
 /** Name of the cookie carrying the refresh token (httpOnly, SameSite=Strict, path-scoped). */
 export const REFRESH_COOKIE = 'ndith_refresh'
 export const AUTH_BASE_PATH = '/api/v1/auth'
+/** Every operation but the probes lives under this path; the contract's operation paths hang off it. */
+export const API_BASE_PATH = '/api/v1'

@@ -2,19 +2,21 @@ import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
 import { MAX_TAGS, MAX_TAG_LENGTH, MAX_NOTE_LENGTH } from './limits.ts'
+import { DateTime, FILE_FORMATS, Nullable, OneOf, Text, Uuid } from './schemas.ts'
 
-export const Tag = Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,;]+$' })
+/** No separators (a tag is one cell of a CSV column) and no NUL (Postgres refuses it). */
+export const Tag = Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,;\\u0000]+$' })
 export const Tags = Type.Array(Tag, { maxItems: MAX_TAGS, uniqueItems: true })
-export const Note = Type.String({ maxLength: MAX_NOTE_LENGTH })
+export const Note = Text({ maxLength: MAX_NOTE_LENGTH })
 
 export const BlocklistEntry = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid,
     artist: Artist,
     tags: Type.Array(Type.String()),
-    note: Type.Union([Type.String(), Type.Null()]),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
+    note: Nullable(Type.String()),
+    createdAt: DateTime,
+    updatedAt: DateTime,
   },
 )
 export type BlocklistEntry = Static<typeof BlocklistEntry>
@@ -22,8 +24,8 @@ export type BlocklistEntry = Static<typeof BlocklistEntry>
 /** Add by catalog id or by a provider URL (exactly one). */
 export const AddBlocklistEntryRequest = Type.Object(
   {
-    artistId: Type.Optional(Type.String({ format: 'uuid' })),
-    url: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    artistId: Type.Optional(Uuid),
+    url: Type.Optional(Text({ minLength: 1, maxLength: 2000 })),
     tags: Type.Optional(Tags),
     note: Type.Optional(Note),
   },
@@ -39,16 +41,16 @@ export const AddBlocklistEntryResponse = Type.Object({
 export type AddBlocklistEntryResponse = Static<typeof AddBlocklistEntryResponse>
 
 export const UpdateBlocklistEntryRequest = Type.Object(
-  { tags: Type.Optional(Tags), note: Type.Optional(Type.Union([Note, Type.Null()])) },
+  { tags: Type.Optional(Tags), note: Type.Optional(Nullable(Note)) },
   { additionalProperties: false, minProperties: 1 },
 )
 export type UpdateBlocklistEntryRequest = Static<typeof UpdateBlocklistEntryRequest>
 
 export const BlocklistQuery = Type.Object({
   tag: Type.Optional(Tag),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('added')], { default: 'added' })),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  q: Type.Optional(Text({ maxLength: 200 })),
+  sort: Type.Optional(OneOf(['name', 'added'], { default: 'added' })),
+  order: Type.Optional(OneOf(['asc', 'desc'])),
   ...PageQuery,
 })
 export type BlocklistQuery = Static<typeof BlocklistQuery>
@@ -56,5 +58,5 @@ export type BlocklistQuery = Static<typeof BlocklistQuery>
 export const BlocklistPage = Type.Object({ ...Page(BlocklistEntry).properties, tags: Type.Array(Type.String()) })
 export type BlocklistPage = Static<typeof BlocklistPage>
 
-export const ExportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'json' })) })
+export const ExportQuery = Type.Object({ format: Type.Optional(OneOf(FILE_FORMATS, { default: 'json' })) })
 export type ExportQuery = Static<typeof ExportQuery>

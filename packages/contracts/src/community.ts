@@ -1,32 +1,24 @@
 // Community lists: schemas for requests and responses (see features/community in the API).
-import Type, { type Static, type TSchema } from 'typebox'
+import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
+import { DateTime, Nullable, OneOf, Text, Uuid } from './schemas.ts'
 import { MAX_LIST_NAME_LENGTH, MAX_LIST_TEXT_LENGTH, MAX_RATIONALE_LENGTH, MAX_EVIDENCE_URL_LENGTH } from './limits.ts'
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
-const DateTime = Type.String({ format: 'date-time' })
-const Uuid = Type.String({ format: 'uuid' })
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 })
-/** Text a database can store: Postgres refuses NUL characters, so they are refused up front (400, not 500). */
-const Text = (options: { minLength?: number; maxLength: number; description?: string }) => Type.String({ ...options, pattern: '^[^\\u0000]*$' })
 
-export const UpdateCadence = Type.Union([Type.Literal('ad_hoc'), Type.Literal('weekly'), Type.Literal('monthly'), Type.Literal('quarterly')])
+export const UpdateCadence = OneOf(['ad_hoc', 'weekly', 'monthly', 'quarterly'])
 export type UpdateCadence = Static<typeof UpdateCadence>
-export const ListVisibility = Type.Union([Type.Literal('public'), Type.Literal('unlisted'), Type.Literal('private')], {
+export const ListVisibility = OneOf(['public', 'unlisted', 'private'], {
   description: 'public: browsable; unlisted: visible to anyone with the id; private: the owner only',
 })
 export type ListVisibility = Static<typeof ListVisibility>
-export const SubscriptionMode = Type.Union([Type.Literal('pinned'), Type.Literal('auto')])
+export const SubscriptionMode = OneOf(['pinned', 'auto'])
 export type SubscriptionMode = Static<typeof SubscriptionMode>
-export const ReportReason = Type.Union([
-  Type.Literal('inaccurate'),
-  Type.Literal('no_evidence'),
-  Type.Literal('harassment'),
-  Type.Literal('duplicate'),
-  Type.Literal('other'),
-])
+export const ReportReason = OneOf(['inaccurate', 'no_evidence', 'harassment', 'duplicate', 'other'])
 export type ReportReason = Static<typeof ReportReason>
+export const ReportStatus = OneOf(['open', 'resolved', 'dismissed'])
+export type ReportStatus = Static<typeof ReportStatus>
 
 // ---- Lists ----
 
@@ -263,7 +255,7 @@ export const ListItemReport = Type.Object({
   artist: Artist,
   reason: ReportReason,
   details: Type.String(),
-  status: Type.Union([Type.Literal('open'), Type.Literal('resolved'), Type.Literal('dismissed')]),
+  status: ReportStatus,
   createdAt: DateTime,
 })
 export type ListItemReport = Static<typeof ListItemReport>

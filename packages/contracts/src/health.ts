@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox'
+import { OneOf } from './schemas.ts'
 
 export const HealthResponse = Type.Object({ status: Type.Literal('ok') }, { $id: 'HealthResponse' })
 export type HealthResponse = Static<typeof HealthResponse>
@@ -12,7 +13,7 @@ export type ReadinessCheck = Static<typeof ReadinessCheck>
 
 export const ReadyResponse = Type.Object(
   {
-    status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+    status: OneOf(['ready', 'unavailable']),
     checks: Type.Array(ReadinessCheck),
   },
   { $id: 'ReadyResponse' },

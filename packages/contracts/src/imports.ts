@@ -1,37 +1,32 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { MAX_IMPORT_ROWS, MAX_IMPORT_BYTES } from './limits.ts'
+import { DateTime, FileFormat, Nullable, OneOf, Uuid } from './schemas.ts'
 
 export const ImportPreviewRequest = Type.Object(
   {
-    format: Type.Union([Type.Literal('csv'), Type.Literal('json')]),
+    format: FileFormat,
     content: Type.String({ minLength: 1, maxLength: MAX_IMPORT_BYTES }),
   },
   { additionalProperties: false },
 )
 export type ImportPreviewRequest = Static<typeof ImportPreviewRequest>
 
-export const ImportRowStatus = Type.Union([
-  Type.Literal('will_add'),
-  Type.Literal('already_listed'),
-  Type.Literal('not_found'),
-  Type.Literal('ambiguous'),
-  Type.Literal('invalid'),
-])
+export const ImportRowStatus = OneOf(['will_add', 'already_listed', 'not_found', 'ambiguous', 'invalid'])
 export type ImportRowStatus = Static<typeof ImportRowStatus>
 
 export const ImportRow = Type.Object({
   index: Type.Integer({ description: 'Row number in the file, from 1' }),
   input: Type.Object({
-    name: Type.Union([Type.String(), Type.Null()]),
-    url: Type.Union([Type.String(), Type.Null()]),
+    name: Nullable(Type.String()),
+    url: Nullable(Type.String()),
     tags: Type.Array(Type.String()),
-    note: Type.Union([Type.String(), Type.Null()]),
+    note: Nullable(Type.String()),
   }),
   status: ImportRowStatus,
-  artist: Type.Union([Artist, Type.Null()]),
+  artist: Nullable(Artist),
   candidates: Type.Array(Artist),
-  message: Type.Union([Type.String(), Type.Null()]),
+  message: Nullable(Type.String()),
 })
 export type ImportRow = Static<typeof ImportRow>
 
@@ -39,12 +34,12 @@ export const ImportSummary = Type.Record(Type.String(), Type.Integer())
 
 export const ImportPreview = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
-    format: Type.String(),
-    status: Type.Union([Type.Literal('previewed'), Type.Literal('confirmed')]),
+    id: Uuid,
+    format: FileFormat,
+    status: OneOf(['previewed', 'confirmed']),
     rows: Type.Array(ImportRow),
     summary: ImportSummary,
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: DateTime,
   },
   { $id: 'ImportPreview' },
 )
@@ -54,7 +49,7 @@ export type ImportPreview = Static<typeof ImportPreview>
 export const ImportConfirmRequest = Type.Object(
   {
     rows: Type.Array(
-      Type.Object({ index: Type.Integer({ minimum: 1 }), artistId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      Type.Object({ index: Type.Integer({ minimum: 1 }), artistId: Uuid }, { additionalProperties: false }),
       { minItems: 1, maxItems: MAX_IMPORT_ROWS },
     ),
   },

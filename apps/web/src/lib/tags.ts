@@ -1,12 +1,10 @@
-import { MAX_TAGS, MAX_TAG_LENGTH } from '@ndith/contracts'
+import { MAX_TAGS, MAX_TAG_LENGTH, normalizeTag } from '@ndith/contracts'
 
 /** Characters that separate tags while typing (and that a tag may not contain). */
 const SEPARATORS = /[,;\n]/
 
-/** Trimmed, inner whitespace collapsed: the API stores tags the same way. */
-export function cleanTag(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ')
-}
+/** Trimmed, inner whitespace collapsed: the contract's rule, the one the API stores tags by. */
+export const cleanTag = normalizeTag
 
 export interface TagAddResult {
   tags: string[]

@@ -1,49 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { register } from '../../../test/support/auth.ts'
-import { seedCatalog } from '../../../test/support/catalog.ts'
+import { describe, expect, it } from 'vitest'
+import { signInWithList } from '../../../test/support/blocklist.ts'
+import { useCatalogApp } from '../../../test/support/catalog.ts'
 
-let t: TestApp
-let artist: (name: string) => string
-beforeAll(async () => {
-  t = await createTestApp()
-  artist = (await seedCatalog(t.db)).byName
-})
-afterAll(() => t.close())
+const t = useCatalogApp()
 
-async function signedIn() {
-  const account = await register(t.app)
-  const headers = { authorization: `Bearer ${account.session.accessToken}` }
-  return { ...account, headers }
-}
-
-describe('activity', () => {
-  it('shows my own actions, newest first, paginated with a cursor', async () => {
-    const me = await signedIn()
-    for (const name of ['Drake', 'Nirvana', 'R. Kelly']) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers: me.headers, payload: { artistId: artist(name) } })
-    }
-    const first = (await t.app.inject({ url: '/api/v1/me/activity?limit=2', headers: me.headers })).json()
-    expect(first.items.map((i: { action: string }) => i.action)).toEqual(['blocklist.entry_added', 'blocklist.entry_added'])
-    expect(first.items[0].after.artistName).toBe('R. Kelly')
-    const second = (await t.app.inject({ url: `/api/v1/me/activity?limit=2&cursor=${first.nextCursor}`, headers: me.headers })).json()
-    expect(second.items.map((i: { action: string }) => i.action)).toEqual(['blocklist.entry_added', 'auth.register'])
-    expect(second.nextCursor).toBeNull()
-  })
-
-  it('never shows another user\'s activity', async () => {
-    const me = await signedIn()
-    const other = await signedIn()
-    await t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers: other.headers, payload: { artistId: artist('Drake') } })
-    const mine = (await t.app.inject({ url: '/api/v1/me/activity', headers: me.headers })).json()
-    expect(mine.items.map((i: { action: string }) => i.action)).toEqual(['auth.register'])
-  })
-})
+const signedIn = () => signInWithList(t.app)
 
 describe('account data', () => {
   it('exports all of my data as JSON, without password hashes or tokens', async () => {
     const me = await signedIn()
-    await t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers: me.headers, payload: { artistId: artist('Drake'), tags: ['x'] } })
+    await me.add({ artistId: t.artist('Drake'), tags: ['x'] })
     const response = await t.app.inject({ url: '/api/v1/me/export', headers: me.headers })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ndith-account-/)
@@ -65,7 +31,7 @@ describe('account data', () => {
   it('deletes the account and its data; audit rows stay without personal data', async () => {
     const me = await signedIn()
     const userId = me.session.user.id
-    await t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers: me.headers, payload: { artistId: artist('Drake') } })
+    await me.addArtist(t.artist('Drake'))
 
     const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: me.headers, payload: { password: me.password } })
     expect(response.statusCode).toBe(204)

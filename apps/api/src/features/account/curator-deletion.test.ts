@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { goodPassword } from '../../../test/support/auth.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { insertArtists, publishedList, signIn } from '../community/community-fixtures.ts'
+import { insertArtists } from '../../../test/support/catalog.ts'
+import { publishedList, signIn } from '../../../test/support/community.ts'
 
 let t: TestApp
 beforeAll(async () => {

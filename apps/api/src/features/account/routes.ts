@@ -1,31 +1,21 @@
 import type { FastifyInstance } from 'fastify'
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DeleteAccountRequest, REFRESH_COOKIE, AUTH_BASE_PATH } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { errorResponses } from '../../lib/http.ts'
+import { AccountOperations as ops, AUTH_BASE_PATH, REFRESH_COOKIE } from '@ndith/contracts'
 import { requestContext } from '../../lib/request-context.ts'
-import { accountService } from './service.ts'
+import { serve, typed } from '../../lib/routes.ts'
+import type { AccountService } from './service.ts'
 
-/** Account data under /api/v1/me: export everything, delete the account. */
-export async function accountRoutes(app: FastifyInstance, opts: { db: Db; clock: () => Date }) {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const account = accountService(opts.db, opts.clock)
-  const tags = ['account']
-
-  // Untyped like the list export: the body is a ready-made file.
-  app.get('/export', {
-    schema: { tags, summary: 'Download all of my data as JSON' },
-  }, async (request, reply) => {
+/** Account data: export everything, delete the account. */
+export async function accountRoutes(app: FastifyInstance, { account }: { account: AccountService }) {
+  const api = typed(app)
+  // The body is a ready-made file (a string), sent as it is.
+  serve(api, ops.exportMyData, async (request, reply) => {
     const data = await account.exportData(request.userId, requestContext(request))
     return reply
       .header('content-disposition', `attachment; filename="ndith-account-${data.exportedAt.slice(0, 10)}.json"`)
       .header('content-type', 'application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2))
   })
-
-  api.delete('/', {
-    schema: { tags, summary: 'Delete my account (re-enter the password)', body: DeleteAccountRequest, response: { 204: { type: 'null' }, ...errorResponses(400, 401) } },
-  }, async (request, reply) => {
+  serve(api, ops.deleteMyAccount, async (request, reply) => {
     await account.deleteAccount(request.userId, request.body.password, requestContext(request))
     return reply.clearCookie(REFRESH_COOKIE, { path: AUTH_BASE_PATH }).status(204).send(null)
   })

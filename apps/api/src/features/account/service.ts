@@ -32,3 +32,5 @@ export function accountService(db: Db, clock: () => Date) {
     },
   }
 }
+
+export type AccountService = ReturnType<typeof accountService>

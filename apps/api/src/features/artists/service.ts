@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { PROVIDER_LABELS, parseProviderUrl, type Artist, type ArtistSearchResponse, type Provider } from '@ndith/contracts'
+import { PROVIDER_LABELS, pageWindow, parseProviderUrl, type Artist, type ArtistSearchResponse, type PageRequest, type Provider } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
 import { AppError, validationError } from '../../lib/app-error.ts'
 import { toArtist } from './mapping.ts'
@@ -17,7 +17,8 @@ export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyB
   }
 
   return {
-    async search(q: string, limit = 25, offset = 0): Promise<ArtistSearchResponse> {
+    async search(q: string, page: PageRequest = {}): Promise<ArtistSearchResponse> {
+      const { limit, offset } = pageWindow(page)
       const rows = await repo.searchArtists(db, q, limit, offset)
       return {
         items: rows.slice(0, limit).map((row) => ({ ...toArtist(row), score: Math.round(row.score * 1000) / 1000 })),

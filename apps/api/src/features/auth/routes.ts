@@ -1,10 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Type from 'typebox'
-import { AUTH_BASE_PATH, LoginRequest, MeResponse, REFRESH_COOKIE, RegisterRequest, Session } from '@ndith/contracts'
+import { AUTH_BASE_PATH, AuthOperations as ops, REFRESH_COOKIE } from '@ndith/contracts'
 import { validationError, type AppError } from '../../lib/app-error.ts'
-import { errorResponses } from '../../lib/http.ts'
 import { requestContext } from '../../lib/request-context.ts'
+import { serve, typed } from '../../lib/routes.ts'
 import { toFieldError } from '../../plugins/error-handler.ts'
 import { authenticate } from '../../plugins/authenticate.ts'
 import { passwordErrors, type AuthService, type SessionGrant } from './service.ts'
@@ -30,7 +28,7 @@ export function registrationErrors(validation: FastifyError | Error, body: unkno
 
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  const api = typed(app)
   // The refresh token lives only in this cookie: httpOnly (no page script can read it),
   // SameSite=Strict and scoped to the auth path so it is sent nowhere else.
   const cookie = { path: AUTH_BASE_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure } as const
@@ -39,24 +37,18 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
       .setCookie(REFRESH_COOKIE, grant.refreshToken, { ...cookie, maxAge: opts.refreshTokenTtlSeconds })
       .status(status)
       .send(grant.session)
-  const tags = ['auth']
 
-  api.post('/register', {
-    // Schema errors are merged with the password rules, so a form learns every problem at once.
-    attachValidation: true,
-    schema: { tags, summary: 'Create an account and sign in', body: RegisterRequest, response: { 201: Session, ...errorResponses(400, 409, 429) } },
-  }, async (request, reply) => {
+  serve(api, ops.register, async (request, reply) => {
     if (request.validationError) throw registrationErrors(request.validationError, request.body)
     return sendGrant(reply, await opts.service.register(request.body, requestContext(request)), 201)
+  }, {
+    // Schema errors are merged with the password rules, so a form learns every problem at once.
+    attachValidation: true,
   })
 
-  api.post('/login', {
-    schema: { tags, summary: 'Sign in with email and password', body: LoginRequest, response: { 200: Session, ...errorResponses(400, 401, 429) } },
-  }, async (request, reply) => sendGrant(reply, await opts.service.login(request.body, requestContext(request)), 200))
+  serve(api, ops.login, async (request, reply) => sendGrant(reply, await opts.service.login(request.body, requestContext(request)), 200))
 
-  api.post('/refresh', {
-    schema: { tags, summary: 'Rotate the refresh cookie and get a new access token', response: { 200: Session, ...errorResponses(401) } },
-  }, async (request, reply) => {
+  serve(api, ops.refreshSession, async (request, reply) => {
     try {
       return sendGrant(reply, await opts.service.refresh(request.cookies[REFRESH_COOKIE], requestContext(request)), 200)
     } catch (error) {
@@ -65,15 +57,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
     }
   })
 
-  api.post('/logout', {
-    schema: { tags, summary: 'Sign out: revoke this session', response: { 204: Type.Null() } },
-  }, async (request, reply) => {
+  serve(api, ops.logout, async (request, reply) => {
     await opts.service.logout(request.cookies[REFRESH_COOKIE], requestContext(request))
     return reply.clearCookie(REFRESH_COOKIE, cookie).status(204).send(null)
   })
 
-  api.get('/me', {
-    onRequest: authenticate(opts.accessTokens),
-    schema: { tags, summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: MeResponse, ...errorResponses(401) } },
-  }, async (request) => ({ user: await opts.service.me(request.userId) }))
+  serve(api, ops.getCurrentUser, async (request) => ({ user: await opts.service.me(request.userId) }), { onRequest: authenticate(opts.accessTokens) })
 }

@@ -156,6 +156,9 @@ export function authService(deps: AuthServiceDeps) {
       })
     },
 
+    /** For the per-request account check: an account deleted since its token was issued is gone. */
+    userExists: (userId: string) => repo.userExists(db, userId),
+
     async me(userId: string): Promise<User> {
       const user = await repo.findUserById(db, userId)
       if (!user) throw new AppError('UNAUTHENTICATED')

@@ -1,8 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { CSV_COLUMNS, CSV_TAG_SEPARATOR, PROVIDERS, providerUrl, type BlocklistEntry } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import { toEntry } from './mapping.ts'
-import { allEntries } from './repository.ts'
+import { CSV_COLUMNS, CSV_TAG_SEPARATOR, PROVIDERS, providerUrl, type BlocklistEntry, type FileFormat } from '@ndith/contracts'
 
 /** The entry's best link for re-import: the first provider it has an id for. */
 function linkOf(entry: BlocklistEntry): string {
@@ -10,8 +7,14 @@ function linkOf(entry: BlocklistEntry): string {
   return provider ? providerUrl(provider, entry.artist.externalIds[provider]!) : ''
 }
 
-export async function exportBlocklist(db: Db, userId: string, format: 'csv' | 'json', now: Date) {
-  const entries = (await allEntries(db, userId)).map(toEntry)
+export interface ExportFile {
+  filename: string
+  contentType: string
+  body: string
+}
+
+/** The list as a file that imports back to the same list (pure: the service reads the entries). */
+export function blocklistFile(entries: BlocklistEntry[], format: FileFormat, now: Date): ExportFile {
   const stamp = now.toISOString().slice(0, 10)
   if (format === 'csv') {
     const rows = entries.map((e) => [e.artist.name, linkOf(e), e.tags.join(CSV_TAG_SEPARATOR), e.note ?? '', e.createdAt])

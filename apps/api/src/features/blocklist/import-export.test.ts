@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '@ndith/contracts'
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { register } from '../../../test/support/auth.ts'
-import { seedCatalog } from '../../../test/support/catalog.ts'
+import { signInWithList } from '../../../test/support/blocklist.ts'
+import { useCatalogApp } from '../../../test/support/catalog.ts'
 
-let t: TestApp
-let artist: (name: string) => string
-beforeAll(async () => {
-  t = await createTestApp()
-  artist = (await seedCatalog(t.db)).byName
-})
-afterAll(() => t.close())
+const t = useCatalogApp()
+const artist = (name: string) => t.artist(name)
 
-async function listener() {
-  const headers = { authorization: `Bearer ${(await register(t.app)).session.accessToken}` }
-  return {
-    headers,
-    preview: (format: 'csv' | 'json', content: string) => t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist/imports', headers, payload: { format, content } }),
-    confirm: (id: string, rows: { index: number; artistId: string }[]) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/me/blocklist/imports/${id}/confirm`, headers, payload: { rows } }),
-    add: (artistId: string) => t.app.inject({ method: 'POST', url: '/api/v1/me/blocklist', headers, payload: { artistId } }),
-    names: async () => (await t.app.inject({ url: '/api/v1/me/blocklist?sort=name&limit=100', headers })).json().items.map((e: { artist: { name: string } }) => e.artist.name),
-    exportAs: (format: string) => t.app.inject({ url: `/api/v1/me/blocklist/export?format=${format}`, headers }),
-  }
-}
+const listener = () => signInWithList(t.app)
 
 const csv = [
   'name,url,tags,note',
@@ -40,7 +23,7 @@ const csv = [
 describe('import', () => {
   it('previews each row as will-add, already-listed, not-found, ambiguous or invalid', async () => {
     const me = await listener()
-    await me.add(artist('Kanye West'))
+    await me.addArtist(artist('Kanye West'))
     const response = await me.preview('csv', csv)
     expect(response.statusCode).toBe(201)
     const preview: ImportPreview = response.json()
@@ -95,14 +78,14 @@ describe('import', () => {
     expect(preview.rows.map((r) => [r.status, r.artist?.name])).toEqual([['will_add', 'Drake'], ['will_add', 'R. Kelly']])
   })
 
-  it.each([
-    ['csv', 'artist_id,foo\n1,2', 'header row'],
-    ['csv', 'name\n"unterminated', 'could not be read'],
-    ['json', '{"nope": 1}', 'array'],
-    ['json', '{not json', 'could not be read'],
-    ['csv', 'name\n', 'no rows'],
-  ])('explains an unreadable %s file', async (format, content, message) => {
-    const response = await (await listener()).preview(format as 'csv', content)
+  it.each<{ format: 'csv' | 'json'; content: string; message: string }>([
+    { format: 'csv', content: 'artist_id,foo\n1,2', message: 'header row' },
+    { format: 'csv', content: 'name\n"unterminated', message: 'could not be read' },
+    { format: 'json', content: '{"nope": 1}', message: 'array' },
+    { format: 'json', content: '{not json', message: 'could not be read' },
+    { format: 'csv', content: 'name\n', message: 'no rows' },
+  ])('explains an unreadable $format file ($message)', async ({ format, content, message }) => {
+    const response = await (await listener()).preview(format, content)
     expect(response.statusCode).toBe(400)
     expect(response.json().error.fields[0]).toMatchObject({ field: 'content', message: expect.stringContaining(message) })
   })
@@ -131,7 +114,7 @@ describe('import', () => {
 describe('export', () => {
   it('exports CSV and JSON that import back to the same list', async () => {
     const me = await listener()
-    for (const name of ['Drake', 'Nirvana', 'R. Kelly']) await me.add(artist(name))
+    for (const name of ['Drake', 'Nirvana', 'R. Kelly']) await me.addArtist(artist(name))
 
     const csvFile = await me.exportAs('csv')
     expect(csvFile.headers['content-type']).toContain('text/csv')
@@ -152,7 +135,7 @@ describe('export', () => {
 
   it('escapes cells that a spreadsheet would run as formulas', async () => {
     const me = await listener()
-    const { entry } = (await me.add(artist('Drake'))).json()
+    const { entry } = (await me.addArtist(artist('Drake'))).json()
     await t.app.inject({ method: 'PATCH', url: `/api/v1/me/blocklist/${entry.id}`, headers: me.headers, payload: { note: '=HYPERLINK("x")' } })
     expect((await me.exportAs('csv')).body).toContain(`'=HYPERLINK`)
   })

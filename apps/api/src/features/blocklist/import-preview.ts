@@ -1,9 +1,9 @@
-import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, parseProviderUrl, type ImportRow } from '@ndith/contracts'
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, normalizeTags, parseProviderUrl, type ImportRow } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
 import { toArtist, type ArtistColumns } from '../artists/mapping.ts'
-import { artistsByExactName, artistsByUrl, fuzzyCandidates } from './import-matching.ts'
+import { artistsByExactName, artistsByUrl, fuzzyCandidates } from '../artists/repository.ts'
 import type { RawImportRow } from './import-parser.ts'
-import { normalizeNote, normalizeTags } from './mapping.ts'
+import { normalizeNote } from './mapping.ts'
 import { listedArtistIds } from './repository.ts'
 
 function problem(row: RawImportRow, tags: string[]): string | null {

@@ -4,6 +4,7 @@ import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { parseImport } from './import-parser.ts'
 import { previewRows } from './import-preview.ts'
+import * as imports from './imports-repository.ts'
 import { insertEntries } from './repository.ts'
 
 const notFound = () => new AppError('NOT_FOUND', 'No such import')
@@ -22,32 +23,29 @@ function allowedArtist(row: ImportRow | undefined, artistId: string): string | u
   return `A row marked ${row.status.replace('_', ' ')} cannot be imported`
 }
 
+const toPreview = (row: imports.ImportRecord): ImportPreview => ({
+  id: row.id,
+  format: row.format,
+  status: row.status,
+  rows: row.rows as ImportRow[],
+  summary: row.summary,
+  createdAt: row.created_at.toISOString(),
+})
+
 /** Import in two steps: a stored preview the user reviews, then an all-or-nothing confirm. */
-export function importService(db: Db) {
+export function importService(db: Db, clock: () => Date) {
   async function load(userId: string, importId: string) {
-    const row = await db.selectFrom('blocklist_imports').selectAll().where('id', '=', importId).where('user_id', '=', userId).executeTakeFirst()
+    const row = await imports.findImport(db, userId, importId)
     if (!row) throw notFound()
     return row
   }
-  const toPreview = (row: Awaited<ReturnType<typeof load>>): ImportPreview => ({
-    id: row.id,
-    format: row.format,
-    status: row.status,
-    rows: row.rows as ImportRow[],
-    summary: row.summary,
-    createdAt: row.created_at.toISOString(),
-  })
 
   return {
     async preview(userId: string, input: ImportPreviewRequest, ctx: RequestContext): Promise<ImportPreview> {
       const rows = await previewRows(db, userId, parseImport(input))
       const summary = summarize(rows)
       const stored = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('blocklist_imports')
-          .values({ user_id: userId, format: input.format, rows: JSON.stringify(rows), summary: JSON.stringify(summary) })
-          .returningAll()
-          .executeTakeFirstOrThrow()
+        const row = await imports.insertImport(trx, userId, input.format, rows, summary)
         await recordAudit(trx, ctx, { actorId: userId, action: 'blocklist.import_previewed', subjectType: 'blocklist_import', subjectId: row.id, after: { format: input.format, summary } })
         return row
       })
@@ -58,7 +56,7 @@ export function importService(db: Db) {
 
     async confirm(userId: string, importId: string, input: ImportConfirmRequest, ctx: RequestContext): Promise<ImportConfirmResponse> {
       return db.transaction().execute(async (trx) => {
-        const stored = await trx.selectFrom('blocklist_imports').selectAll().where('id', '=', importId).where('user_id', '=', userId).forUpdate().executeTakeFirst()
+        const stored = await imports.findImportForUpdate(trx, userId, importId)
         if (!stored) throw notFound()
         if (stored.status === 'confirmed') throw new AppError('CONFLICT', 'This import was already confirmed')
         const byIndex = new Map((stored.rows as ImportRow[]).map((r) => [r.index, r]))
@@ -73,7 +71,7 @@ export function importService(db: Db) {
 
         const rows = input.rows.map((c) => ({ artistId: c.artistId, tags: byIndex.get(c.index)!.input.tags, note: byIndex.get(c.index)!.input.note }))
         const added = await insertEntries(trx, userId, rows)
-        await trx.updateTable('blocklist_imports').set({ status: 'confirmed', confirmed_at: new Date() }).where('id', '=', importId).execute()
+        await imports.markImportConfirmed(trx, importId, clock())
         const result = { added, alreadyListed: rows.length - added }
         await recordAudit(trx, ctx, { actorId: userId, action: 'blocklist.imported', subjectType: 'blocklist_import', subjectId: importId, after: { ...result, artistIds: rows.map((r) => r.artistId) } })
         return result

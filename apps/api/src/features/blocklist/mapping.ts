@@ -11,14 +11,4 @@ export const toEntry = (row: EntryRow): BlocklistEntry => ({
   updatedAt: row.updated_at.toISOString(),
 })
 
-/** Trimmed, without empties and without case-insensitive duplicates (first spelling wins). */
-export function normalizeTags(tags: string[] | undefined): string[] {
-  const seen = new Map<string, string>()
-  for (const tag of tags ?? []) {
-    const clean = tag.trim().replace(/\s+/g, ' ')
-    if (clean && !seen.has(clean.toLowerCase())) seen.set(clean.toLowerCase(), clean)
-  }
-  return [...seen.values()]
-}
-
 export const normalizeNote = (note: string | null | undefined) => (note?.trim() ? note.trim() : null)

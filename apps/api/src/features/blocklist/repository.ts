@@ -42,13 +42,13 @@ function filtered(db: Db, userId: string, query: BlocklistQuery) {
 }
 
 /** One page of the list (filtered, sorted) and the filtered total, in two parallel queries. */
-export async function listEntries(db: Db, userId: string, query: BlocklistQuery) {
+export async function listEntries(db: Db, userId: string, query: BlocklistQuery, window: { limit: number; offset: number }) {
   const sort = query.sort ?? 'added'
   const order = query.order ?? (sort === 'name' ? 'asc' : 'desc')
   const base = filtered(db, userId, query).select(artistColumns).select(entryColumns)
   const sorted = sort === 'name' ? base.orderBy(sql`lower(artists.canonical_name)`, order) : base.orderBy('user_artist_blocks.created_at', order)
   const [rows, count] = await Promise.all([
-    sorted.orderBy('user_artist_blocks.id').limit(query.limit ?? 25).offset(query.offset ?? 0).execute(),
+    sorted.orderBy('user_artist_blocks.id').limit(window.limit).offset(window.offset).execute(),
     filtered(db, userId, query).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }

@@ -1,79 +1,35 @@
 import type { FastifyInstance } from 'fastify'
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import {
-  AddBlocklistEntryRequest,
-  AddBlocklistEntryResponse,
-  BlocklistEntry,
-  BlocklistPage,
-  BlocklistQuery,
-  ExportQuery,
-  type ExportQuery as ExportQueryType,
-  IdParams,
-  ImportConfirmRequest,
-  ImportConfirmResponse,
-  ImportPreview,
-  ImportPreviewRequest,
-  MAX_IMPORT_BYTES,
-  UpdateBlocklistEntryRequest,
-} from '@ndith/contracts'
-import { errorResponses } from '../../lib/http.ts'
+import { BlocklistOperations as ops, MAX_IMPORT_BYTES } from '@ndith/contracts'
 import { requestContext } from '../../lib/request-context.ts'
-import type { ArtistCatalog } from '../artists/service.ts'
-import type { Db } from '../../db/database.ts'
-import { exportBlocklist } from './export.ts'
-import { importService } from './import-service.ts'
-import { blocklistService } from './service.ts'
+import { serve, typed } from '../../lib/routes.ts'
+import type { ImportService } from './import-service.ts'
+import type { BlocklistService } from './service.ts'
 
 export interface BlocklistRouteOptions {
-  db: Db
-  catalog: ArtistCatalog
-  clock: () => Date
+  entries: BlocklistService
+  imports: ImportService
 }
 
-/** The caller's personal Do-Not-Play list, under /api/v1/me/blocklist. */
-export async function blocklistRoutes(app: FastifyInstance, opts: BlocklistRouteOptions) {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const entries = blocklistService(opts.db, opts.catalog)
-  const imports = importService(opts.db)
-  const tags = ['do-not-play list']
-
-  api.get('/', {
-    schema: { tags, summary: 'My list: filter by tag, search, sort by name or date added, paginate', querystring: BlocklistQuery, response: { 200: BlocklistPage, ...errorResponses(400, 401) } },
-  }, async (request) => entries.list(request.userId, request.query))
-
-  api.post('/', {
-    schema: { tags, summary: 'Add an artist by catalog id or provider URL (a duplicate add says so: created=false)', body: AddBlocklistEntryRequest, response: { 200: AddBlocklistEntryResponse, 201: AddBlocklistEntryResponse, ...errorResponses(400, 401, 404, 502) } },
-  }, async (request, reply) => {
+/** The caller's personal Do-Not-Play list, its import and export. */
+export async function blocklistRoutes(app: FastifyInstance, { entries, imports }: BlocklistRouteOptions) {
+  const api = typed(app)
+  serve(api, ops.listMyBlocklist, async (request) => entries.list(request.userId, request.query))
+  serve(api, ops.addToMyBlocklist, async (request, reply) => {
     const result = await entries.add(request.userId, request.body, requestContext(request))
     return reply.status(result.created ? 201 : 200).send(result)
   })
+  serve(api, ops.updateMyBlocklistEntry, async (request) => entries.update(request.userId, request.params.id, request.body, requestContext(request)))
+  serve(api, ops.removeMyBlocklistEntry, async (request) => entries.remove(request.userId, request.params.id, requestContext(request)))
 
-  api.patch('/:id', {
-    schema: { tags, summary: 'Edit tags and note', params: IdParams, body: UpdateBlocklistEntryRequest, response: { 200: BlocklistEntry, ...errorResponses(400, 401, 404) } },
-  }, async (request) => entries.update(request.userId, request.params.id, request.body, requestContext(request)))
-
-  api.delete('/:id', {
-    schema: { tags, summary: 'Remove an entry; returns it so the client can undo', params: IdParams, response: { 200: BlocklistEntry, ...errorResponses(400, 401, 404) } },
-  }, async (request) => entries.remove(request.userId, request.params.id, requestContext(request)))
-
-  // Registered untyped: the body is a ready-made file, not a JSON value to serialize.
-  app.get<{ Querystring: ExportQueryType }>('/export', {
-    schema: { tags, summary: 'Download the list as CSV or JSON (re-importable)', querystring: ExportQuery, produces: ['text/csv', 'application/json'] },
-  }, async (request, reply) => {
-    const file = await exportBlocklist(opts.db, request.userId, request.query.format ?? 'json', opts.clock())
+  // The body is a ready-made file (a string), sent as it is.
+  serve(api, ops.exportMyBlocklist, async (request, reply) => {
+    const file = await entries.export(request.userId, request.query.format ?? 'json')
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body)
   })
 
-  api.post('/imports', {
+  serve(api, ops.previewBlocklistImport, async (request, reply) => reply.status(201).send(await imports.preview(request.userId, request.body, requestContext(request))), {
     bodyLimit: MAX_IMPORT_BYTES + 64 * 1024,
-    schema: { tags, summary: 'Preview an import (CSV or JSON): each row will-add, already-listed, not-found, ambiguous or invalid', body: ImportPreviewRequest, response: { 201: ImportPreview, ...errorResponses(400, 401, 413) } },
-  }, async (request, reply) => reply.status(201).send(await imports.preview(request.userId, request.body, requestContext(request))))
-
-  api.get('/imports/:id', {
-    schema: { tags, summary: 'A stored import preview', params: IdParams, response: { 200: ImportPreview, ...errorResponses(400, 401, 404) } },
-  }, async (request) => imports.get(request.userId, request.params.id))
-
-  api.post('/imports/:id/confirm', {
-    schema: { tags, summary: 'Import the confirmed rows, all or nothing', params: IdParams, body: ImportConfirmRequest, response: { 200: ImportConfirmResponse, ...errorResponses(400, 401, 404, 409) } },
-  }, async (request) => imports.confirm(request.userId, request.params.id, request.body, requestContext(request)))
+  })
+  serve(api, ops.getBlocklistImport, async (request) => imports.get(request.userId, request.params.id))
+  serve(api, ops.confirmBlocklistImport, async (request) => imports.confirm(request.userId, request.params.id, request.body, requestContext(request)))
 }

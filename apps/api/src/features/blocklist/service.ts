@@ -1,20 +1,37 @@
-import type { AddBlocklistEntryRequest, AddBlocklistEntryResponse, BlocklistEntry, BlocklistPage, BlocklistQuery, UpdateBlocklistEntryRequest } from '@ndith/contracts'
+import {
+  normalizeTags,
+  pageWindow,
+  type AddBlocklistEntryRequest,
+  type AddBlocklistEntryResponse,
+  type BlocklistEntry,
+  type BlocklistPage,
+  type BlocklistQuery,
+  type FileFormat,
+  type UpdateBlocklistEntryRequest,
+} from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
 import { AppError, validationError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import type { ArtistCatalog } from '../artists/service.ts'
-import { normalizeNote, normalizeTags, toEntry } from './mapping.ts'
+import { blocklistFile, type ExportFile } from './export.ts'
+import { normalizeNote, toEntry } from './mapping.ts'
 import * as repo from './repository.ts'
 
 const notFound = () => new AppError('NOT_FOUND', 'No such entry on your list')
 const auditView = (entry: BlocklistEntry) => ({ artistId: entry.artist.id, artistName: entry.artist.name, tags: entry.tags, note: entry.note })
 
 /** The personal Do-Not-Play list: every read and write is scoped to the signed-in user. */
-export function blocklistService(db: Db, catalog: ArtistCatalog) {
+export function blocklistService(db: Db, catalog: ArtistCatalog, clock: () => Date) {
   return {
     async list(userId: string, query: BlocklistQuery): Promise<BlocklistPage> {
-      const [{ rows, total }, tags] = await Promise.all([repo.listEntries(db, userId, query), repo.userTags(db, userId)])
-      return { items: rows.map(toEntry), total, limit: query.limit ?? 25, offset: query.offset ?? 0, tags }
+      const window = pageWindow(query)
+      const [{ rows, total }, tags] = await Promise.all([repo.listEntries(db, userId, query, window), repo.userTags(db, userId)])
+      return { items: rows.map(toEntry), total, ...window, tags }
+    },
+
+    /** The whole list as a CSV or JSON file, by artist name. */
+    async export(userId: string, format: FileFormat): Promise<ExportFile> {
+      return blocklistFile((await repo.allEntries(db, userId)).map(toEntry), format, clock())
     },
 
     async add(userId: string, input: AddBlocklistEntryRequest, ctx: RequestContext): Promise<AddBlocklistEntryResponse> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { FileFormat } from '@ndith/contracts'
 
 export interface UserArtistBlocksTable {
   id: Generated<string>
@@ -13,7 +14,7 @@ export interface UserArtistBlocksTable {
 export interface BlocklistImportsTable {
   id: Generated<string>
   user_id: string
-  format: 'csv' | 'json'
+  format: FileFormat
   status: ColumnType<'previewed' | 'confirmed', 'previewed' | undefined, 'confirmed'>
   rows: ColumnType<unknown, string, never>
   summary: ColumnType<Record<string, number>, string, never>

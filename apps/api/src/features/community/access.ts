@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import { AppError } from '../../lib/app-error.ts'
-import * as lists from './lists-repository.ts'
+import * as lists from './lists/repository.ts'
 import type { Visibility } from './tables.ts'
 
 /** Everything a caller may not see answers exactly like something that does not exist. */

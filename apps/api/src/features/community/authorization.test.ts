@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InjectOptions } from 'fastify'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { insertArtists } from '../../../test/support/catalog.ts'
+import { publishedList, signIn, type Listener } from '../../../test/support/community.ts'
 
 // Counts provider look-ups: a refused request must not make the catalog fetch anything.
 let fetches = 0

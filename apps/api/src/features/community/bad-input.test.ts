@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InjectOptions } from 'fastify'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { insertArtists, publishedList, signIn, type Listener } from './community-fixtures.ts'
+import { insertArtists } from '../../../test/support/catalog.ts'
+import { publishedList, signIn, type Listener } from '../../../test/support/community.ts'
 
 // Whatever a client sends, the answer is a 4xx in the one error shape: never a 500.
 let t: TestApp

@@ -134,21 +134,3 @@ export const toReport = (row: ReportRow): ListItemReport => ({
   status: row.status,
   createdAt: row.created_at.toISOString(),
 })
-
-/** The page envelope every paginated community response shares. */
-export const page = <T>(items: T[], total: number, limit: number, offset: number) => ({ items, total, limit, offset })
-
-/**
- * One page from a query whose rows carry `count(*) over ()` as `total`. A page past the end has no
- * row to carry it, so the total then comes from a one-row look at the first page.
- */
-export async function loadPage<R, T>(
-  fetch: (limit: number, offset: number) => Promise<(R & { total: number })[]>,
-  map: (row: R) => T,
-  limit: number,
-  offset: number,
-) {
-  const rows = await fetch(limit, offset)
-  const total = rows.length > 0 || offset === 0 ? (rows[0]?.total ?? 0) : ((await fetch(1, 0))[0]?.total ?? 0)
-  return page(rows.map(map), total, limit, offset)
-}

@@ -1,9 +1,10 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ListVisibility as Visibility, ReportReason, ReportStatus, UpdateCadence } from '@ndith/contracts'
 
 type Timestamp = ColumnType<Date, Date | undefined, Date>
 
-export type UpdateCadence = 'ad_hoc' | 'weekly' | 'monthly' | 'quarterly'
-export type Visibility = 'public' | 'unlisted' | 'private'
+// The column types are the contract's enums (a migration's CHECK constraint holds the same values).
+export type { UpdateCadence, Visibility }
 
 export interface CommunityListsTable {
   id: Generated<string>
@@ -60,8 +61,8 @@ export interface CommunityListReportsTable {
   list_id: string
   artist_id: string
   reporter_id: string | null
-  reason: 'inaccurate' | 'no_evidence' | 'harassment' | 'duplicate' | 'other'
+  reason: ReportReason
   details: ColumnType<string, string | undefined, string>
-  status: ColumnType<'open' | 'resolved' | 'dismissed', 'open' | undefined, 'open' | 'resolved' | 'dismissed'>
+  status: ColumnType<ReportStatus, 'open' | undefined, ReportStatus>
   created_at: ColumnType<Date, Date | undefined, never>
 }

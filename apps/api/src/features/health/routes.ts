@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify'
-import { HealthResponse, ReadyResponse } from '@ndith/contracts'
-import type { Db } from '../../db/database.ts'
-import type { Store } from '../../store/store.ts'
-import { readiness } from './readiness.ts'
+import { HealthOperations as ops } from '@ndith/contracts'
+import { serve, typed } from '../../lib/routes.ts'
+import type { HealthService } from './service.ts'
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Db; store: Store }) {
-  const tags = ['health']
-
+/** The orchestrator's probes: no input, no authentication, never a 4xx. */
+export async function healthRoutes(app: FastifyInstance, { health }: { health: HealthService }) {
+  const api = typed(app)
   // Liveness: the process is up. Deliberately touches no dependency, so a database outage
   // makes the pod unready rather than restarting it in a loop.
-  app.get('/health', { logLevel: 'warn', schema: { tags, response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }))
+  serve(api, ops.getHealth, async () => ({ status: 'ok' as const }), { logLevel: 'warn' })
 
-  app.get('/ready', { logLevel: 'warn', schema: { tags, response: { 200: ReadyResponse, 503: ReadyResponse } } }, async (request, reply) => {
-    const checks = await readiness(opts.db, opts.store, request.log)
-    const ok = checks.every((c) => c.ok)
+  serve(api, ops.getReadiness, async (request, reply) => {
+    const { ok, checks } = await health.readiness(request.log)
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable', checks })
-  })
+  }, { logLevel: 'warn' })
 }
