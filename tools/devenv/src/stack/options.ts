@@ -1,6 +1,6 @@
 import { DevenvError } from '../lib/errors.ts'
 import { assertNamespace, defaultNamespace } from './namespace.ts'
-import { localPorts, parseOffset, parsePortOverrides, type LocalPorts } from './ports.ts'
+import { assertDistinctPorts, localPorts, parseOffset, parsePortOverrides, type LocalPorts } from './ports.ts'
 
 /** Options shared by every command that talks to a running stack (node:util parseArgs spec). */
 export const stackOptionSpec = {
@@ -19,7 +19,8 @@ export const stackOptionsHelp = `Stack options:
                          tilt: the Tilt stack through its port forwards (default: local)
   --namespace NS         Tilt stack namespace (default ndith-<user>, ndith-<user>-<offset> with an offset)
   --offset N             port offset the Tilt stack was started with (tilt up -- --port-offset=N)
-  --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web)
+  --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web,
+                         simulator)
   --database-url URL, --redis-url URL, --api-url URL, --web-url URL   override one endpoint`
 
 export type StackName = 'local' | 'tilt'
@@ -43,6 +44,7 @@ export function parseStackOptions(values: RawStackValues, env: NodeJS.ProcessEnv
   const offset = parseOffset(values.offset)
   // offset ≤ 999 keeps every port, Tilt's UI port (10350 + offset) included, within 65535.
   const ports = localPorts({ offset, overrides: parsePortOverrides(values.port) })
+  assertDistinctPorts(ports)
   return {
     stack,
     offset,
