@@ -222,6 +222,7 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       webHasHealthz: true,
       database: { kind: 'postgres', url: databaseUrl(secrets, new URL(options.pgAdminUrl).hostname, Number(new URL(options.pgAdminUrl).port || 5432)) },
       redisUrl: options.redisUrl,
+      simulator: { url: 'http://127.0.0.1:4000', required: true },
     })
     for (const check of checks) report(`health: ${check.name}`, check.status, check.detail)
     return results

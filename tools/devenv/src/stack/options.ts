@@ -12,6 +12,7 @@ export const stackOptionSpec = {
   'redis-url': { type: 'string' },
   'api-url': { type: 'string' },
   'web-url': { type: 'string' },
+  'simulator-url': { type: 'string' },
 } as const
 
 export const stackOptionsHelp = `Stack options:
@@ -21,7 +22,8 @@ export const stackOptionsHelp = `Stack options:
   --offset N             port offset the Tilt stack was started with (tilt up -- --port-offset=N)
   --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web,
                          simulator)
-  --database-url URL, --redis-url URL, --api-url URL, --web-url URL   override one endpoint`
+  --database-url URL, --redis-url URL, --api-url URL, --web-url URL, --simulator-url URL
+                         override one endpoint`
 
 export type StackName = 'local' | 'tilt'
 
@@ -34,6 +36,7 @@ export interface StackOptions {
   redisUrl?: string
   apiUrl?: string
   webUrl?: string
+  simulatorUrl?: string
 }
 
 type RawStackValues = { [K in keyof typeof stackOptionSpec]?: K extends 'port' ? string[] : string }
@@ -54,5 +57,6 @@ export function parseStackOptions(values: RawStackValues, env: NodeJS.ProcessEnv
     redisUrl: values['redis-url'],
     apiUrl: values['api-url'],
     webUrl: values['web-url'],
+    simulatorUrl: values['simulator-url'],
   }
 }
