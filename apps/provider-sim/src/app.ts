@@ -80,13 +80,14 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
   })
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { status: 404, message: 'Service not found' } }))
 
-  // Lost responses are decided, then every call except the admin's own is logged with what the client saw.
+  // Lost responses are decided, then every call except the admin's own and health probes is logged with what the client saw.
   app.addHook('onSend', async (request, reply, payload) => {
     const sent = loseResponse(ctx, request, reply, payload)
     recordRequest(ctx, request, reply)
     return sent
   })
 
+  // Liveness and readiness (k8s/base/provider-sim.yaml): the process answers; its state is in memory.
   app.get('/health', async () => ({ status: 'ok' }))
   accountsRoutes(app, ctx)
   await app.register(async (v1) => {

@@ -64,8 +64,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const profile = env.SIM_PROFILE_FIELDS ?? 'dev-mode'
   if (profile !== 'dev-mode' && profile !== 'extended') throw new ConfigError(`SIM_PROFILE_FIELDS="${profile}" must be dev-mode or extended`)
   return {
-    host: env.HOST || '127.0.0.1',
-    port: int(env, 'PORT', 4000, 1),
+    // SIM_HOST/SIM_PORT first: under `npm start` the API's PORT and HOST are in the same environment.
+    host: env.SIM_HOST || env.HOST || '127.0.0.1',
+    port: env.SIM_PORT ? int(env, 'SIM_PORT', 4000, 1) : int(env, 'PORT', 4000, 1),
     simulator: {
       seed: int(env, 'SIM_SEED', 1),
       clientIds: list(env, 'SIM_CLIENT_IDS'),

@@ -47,7 +47,8 @@ export class RequestLog {
 
 export function recordRequest(ctx: SimContext, request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0]!
-  if (path.startsWith('/admin')) return
+  // The admin's own calls and the health probes (Kubernetes asks every few seconds) are not client calls.
+  if (path.startsWith('/admin') || path === '/health') return
   const { sim } = request
   // A socket closed without an answer is logged as status 0: the client saw no status at all.
   const hungUp = sim.fault === 'lost_response' && reply.raw.destroyed

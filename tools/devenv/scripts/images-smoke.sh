@@ -4,11 +4,14 @@
 #   1. runs the migration command inside the API image against this machine's Postgres,
 #   2. runs the seed command inside the API image (what the seed Job runs),
 #   3. serves the API image and waits for /ready,
-#   4. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), and
+#   4. runs the Spotify simulator's command in the API image (the provider-sim Deployment): /health,
+#      its seeded users and the consent page,
+#   5. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), and
 #      /api proxied to the API container, which answers in the API's error shape when it is down,
-#   5. checks that both run as non-root users and that a source edit keeps the dependency layer cached.
+#   6. checks that both run as non-root users and that a source edit keeps the dependency layer cached.
 # Needs docker (root), Postgres on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (as in .ci/run), and
-# ports 3000 and 5000 free (the web image proxies to api:3000 and listens on 5000).
+# ports 3000, 4000 and 5000 free (the web image proxies to api:3000 and listens on 5000; the
+# simulator listens on 4000).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -37,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 3000 5000; do
+for port in 3000 4000 5000; do
   port_free "$port" || { echo "images-smoke: port $port is in use; stop what holds it (npx devenv ports shows it)" >&2; exit 1; }
 done
 
@@ -67,6 +70,21 @@ for _ in $(seq 1 60); do ready=$(curl -fsS http://127.0.0.1:3000/ready 2>/dev/nu
 echo "  /ready: ${ready:-no answer}"
 check "/ready answers 200 with postgres, schema and redis ready" grep -q '"status":"ready"' <<<"$ready"
 check "the API runs as uid 1000 (node), not root" test "$(docker exec "$api" id -u)" = 1000
+
+step "The API image runs the Spotify simulator (the provider-sim Deployment's command)"
+sim=$(docker run -d --network host -e HOST=0.0.0.0 -e PORT=4000 "ndith-api:$tag" node --import tsx apps/provider-sim/src/server.ts)
+containers+=("$sim")
+health=""
+for _ in $(seq 1 60); do health=$(curl -fsS http://127.0.0.1:4000/health 2>/dev/null) && break; sleep 1; done
+echo "  /health: ${health:-no answer}"
+check "the simulator answers /health (its probes)" grep -q '"status":"ok"' <<<"$health"
+check "the simulator seeded its users (alice in /admin/users)" grep -q '"id":"alice"' <<<"$(curl -fsS http://127.0.0.1:4000/admin/users)"
+authorize="http://127.0.0.1:4000/authorize?client_id=ndith-dev&response_type=code&scope=user-library-read&state=smoke"
+authorize+="&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fapi%2Fv1%2Fconnections%2Fcallback"
+authorize+="&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+check "the consent page answers for the app's loopback redirect URI" grep -qi '<form' <<<"$(curl -fsS "$authorize")"
+check "the simulator runs as uid 1000 (node), not root" test "$(docker exec "$sim" id -u)" = 1000
+docker stop -t 10 "$sim" >/dev/null
 
 step "The web image serves the app and proxies /api"
 web=$(docker run -d --network host --add-host api:127.0.0.1 "ndith-web:$tag")

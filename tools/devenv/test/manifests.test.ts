@@ -19,7 +19,7 @@ let base: K8sObject[]
 let dev: K8sObject[]
 let seed: K8sObject[]
 let builtImages: string[]
-const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '' }).stringData)
+const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '', tokenEncryptionKeys: '' }).stringData)
 
 beforeAll(async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), 'devenv-manifests-'))
@@ -93,11 +93,31 @@ describe('the Kubernetes manifests (k8s/)', () => {
     )
   })
 
-  it('run the API in watch mode only in the dev overlay; the base runs it plainly', () => {
-    const command = (objects: K8sObject[]) =>
-      ((objects.find((o) => o.metadata.name === 'api' && o.kind === 'Deployment')!.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0]!.command)
+  it('run the API and the simulator in watch mode only in the dev overlay; the base runs them plainly', () => {
+    const command = (objects: K8sObject[], name = 'api') =>
+      ((objects.find((o) => o.metadata.name === name && o.kind === 'Deployment')!.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0]!.command)
     expect(command(base)).toEqual(['node', '--import', 'tsx', 'apps/api/src/server.ts'])
     expect(command(dev)).toContain('watch')
+    expect(command(base, 'provider-sim')).toEqual(['node', '--import', 'tsx', 'apps/provider-sim/src/server.ts'])
+    expect(command(dev, 'provider-sim')).toEqual(expect.arrayContaining(['watch', 'apps/provider-sim/src/server.ts']))
+  })
+
+  it('run the Spotify simulator as one replica (its state is in memory) of the API image behind a Service on 4000, and point the API at it', () => {
+    type Pod = { containers: { image: string; ports: { containerPort: number }[]; env: { name: string; value?: string; valueFrom?: { secretKeyRef?: { key: string } } }[]; readinessProbe: { httpGet: { path: string } } }[] }
+    const sim = base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'provider-sim')!
+    const spec = sim.spec as { replicas: number; template: { spec: Pod } }
+    expect(spec.replicas).toBe(1)
+    const container = spec.template.spec.containers[0]!
+    expect(container.image).toBe('ndith-api:dev')
+    expect(container.ports.map((p) => p.containerPort)).toEqual([4000])
+    expect(container.env).toEqual(expect.arrayContaining([{ name: 'HOST', value: '0.0.0.0' }, { name: 'PORT', value: '4000' }]))
+    expect(container.readinessProbe.httpGet.path).toBe('/health')
+    const service = base.find((o) => o.kind === 'Service' && o.metadata.name === 'provider-sim')!
+    expect((service.spec as { ports: { port: number }[] }).ports[0]!.port).toBe(4000)
+    const config = base.find((o) => o.kind === 'ConfigMap')!.data as Record<string, string>
+    expect(config).toMatchObject({ SIMULATOR_URL: 'http://provider-sim:4000', SIMULATOR_PUBLIC_URL: 'http://127.0.0.1:4000', APP_URL: 'http://localhost:5000' })
+    const api = (base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'api')!.spec as { template: { spec: Pod } }).template.spec.containers[0]!
+    expect(api.env.find((e) => e.name === 'TOKEN_ENCRYPTION_KEYS')?.valueFrom?.secretKeyRef?.key).toBe('TOKEN_ENCRYPTION_KEYS')
   })
 
   it('keep the seed Job out of the base: it only runs when asked', () => {
@@ -107,9 +127,9 @@ describe('the Kubernetes manifests (k8s/)', () => {
 })
 
 describe('devenv render', () => {
-  it('places every object in the namespace, adds the Namespace and the generated Secret, and sets CORS for the web port', () => {
+  it('places every object in the namespace, adds the Namespace and the generated Secret, and sets the browser-facing URLs for the forwarded ports', () => {
     const secrets = loadOrCreateSecrets('ndith-render-test', path.join(stateDir, 'secrets'))
-    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5003, secrets, overlay: 'dev', includeSeed: true })
+    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5003, simulatorPort: 4003, secrets, overlay: 'dev', includeSeed: true })
     expect(objects[0]).toMatchObject({ kind: 'Namespace', metadata: { name: 'ndith-render-test' } })
     expect(objects.slice(1).every((o) => o.metadata.namespace === 'ndith-render-test')).toBe(true)
     const secret = objects.find((o) => o.kind === 'Secret') as K8sObject & { stringData: Record<string, string> }
@@ -118,12 +138,17 @@ describe('devenv render', () => {
     expect(secret.stringData.JWT_SECRET!.length).toBeGreaterThanOrEqual(32)
     const config = objects.find((o) => o.kind === 'ConfigMap') as K8sObject & { data: Record<string, string> }
     expect(config.data.CORS_ALLOWED_ORIGINS).toBe('http://localhost:5003,http://127.0.0.1:5003')
+    expect(config.data.APP_URL).toBe('http://localhost:5003')
+    expect(config.data.SIMULATOR_PUBLIC_URL).toBe('http://127.0.0.1:4003')
+    // In the cluster the API calls the simulator's Service, whatever the forwarded port.
+    expect(config.data.SIMULATOR_URL).toBe('http://provider-sim:4000')
+    expect(secret.stringData.TOKEN_ENCRYPTION_KEYS).toBe(secrets.tokenEncryptionKeys)
     expect(objects.some((o) => o.kind === 'Job' && o.metadata.name === 'seed')).toBe(true)
   })
 
   it('renders objects that are still valid Kubernetes objects', async () => {
     const secrets = loadOrCreateSecrets('ndith-render-test', path.join(stateDir, 'secrets'))
-    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5000, secrets, overlay: 'base', includeSeed: false })
+    const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5000, simulatorPort: 4000, secrets, overlay: 'base', includeSeed: false })
     expect(await validateAgainstKubernetesSchemas(objects)).toEqual([])
     expect(parseYamlStream('a: 1\n---\n---\nb: 2\n')).toHaveLength(2)
   })

@@ -17,15 +17,17 @@ describe('devenv plan', () => {
       redis: { local: 6379, container: 6379 },
       api: { local: 3000, container: 3000 },
       web: { local: 5000, container: 5000 },
+      simulator: { local: 4000, container: 4000 },
     })
     expect(p.tiltUiPort).toBe(10350)
     expect(p.tiltUpCommand).toBe('tilt up')
-    expect(p.links).toEqual({ app: 'http://localhost:5000/', apiDocs: 'http://localhost:3000/docs', apiReady: 'http://localhost:3000/ready', tiltUi: 'http://localhost:10350/' })
+    expect(p.links).toEqual({ app: 'http://localhost:5000/', apiDocs: 'http://localhost:3000/docs', apiReady: 'http://localhost:3000/ready', simulator: 'http://localhost:4000/admin/users', tiltUi: 'http://localhost:10350/' })
   })
 
   it('moves every port, the Tilt UI port and the namespace with an offset, so two stacks never collide', () => {
     const p = plan({ offset: '2' })
-    expect(Object.values(p.portForwards).map((f) => f.local)).toEqual([5434, 6381, 3002, 5002])
+    expect(Object.values(p.portForwards).map((f) => f.local)).toEqual([5434, 6381, 3002, 5002, 4002])
+    expect(p.links.simulator).toBe('http://localhost:4002/admin/users')
     expect(p.namespace).toBe('ndith-ada-lovelace-2')
     expect(p.tiltUpCommand).toBe('tilt up --port 10352 -- --port-offset=2')
     expect(p.stackArgs).toEqual(['--stack', 'tilt', '--namespace', 'ndith-ada-lovelace-2', '--offset', '2'])
@@ -37,6 +39,16 @@ describe('devenv plan', () => {
     expect(p.portForwards.api.local).toBe(3001)
     expect(p.tiltUpCommand).toBe('tilt up --port 10351 -- --port-offset=1 --port=web=8080')
     expect(p.renderArgs).toEqual(['--namespace', 'ndith-ada-lovelace-1', '--offset', '1', '--port', 'web=8080', '--include-seed'])
+    const sim = plan({ port: ['simulator=4100'] }, 'minikube', ['simulator=4100'])
+    expect(sim.portForwards.simulator).toEqual({ local: 4100, container: 4000 })
+    expect(sim.links.simulator).toBe('http://localhost:4100/admin/users')
+    expect(sim.renderArgs).toContain('simulator=4100')
+  })
+
+  it('refuses two services on one local port, naming both (e.g. the API moved onto the simulator’s 4000)', () => {
+    expect(() => plan({ port: ['api=4000'] })).toThrow(/two forwarded ports are the same: api and simulator on 4000/)
+    expect(() => plan({ offset: '1', port: ['simulator=3001'] })).toThrow(/api and simulator on 3001/)
+    expect(() => plan({ port: ['web=10350'] })).toThrow(/web and tilt ui on 10350/)
   })
 
   it('lists the design document’s manual triggers with labels and dependencies', () => {

@@ -6,7 +6,7 @@ import { generateSecrets } from '../src/stack/secrets.ts'
 
 // What `devenv rehearse` hands to docker, read from the real manifests (no docker needed here).
 const secrets = generateSecrets('ndith_spec')
-const render = (overlay: 'dev' | 'base') => renderObjects({ namespace: 'spec', webPort: 5000, secrets, overlay, includeSeed: true })
+const render = (overlay: 'dev' | 'base') => renderObjects({ namespace: 'spec', webPort: 5000, simulatorPort: 4000, secrets, overlay, includeSeed: true })
 const workload = (overlay: 'dev' | 'base', id: string) => workloadSpecs(render(overlay)).find((w) => `${w.kind}/${w.name}` === id)!
 
 describe('pod specs for the rehearsal', () => {
@@ -38,7 +38,25 @@ describe('pod specs for the rehearsal', () => {
   })
 
   it('list every Service name, which the rehearsal resolves to this machine', () => {
-    expect(serviceNames(render('base')).sort()).toEqual(['api', 'postgres', 'redis', 'web'])
+    expect(serviceNames(render('base')).sort()).toEqual(['api', 'postgres', 'provider-sim', 'redis', 'web'])
+  })
+
+  it('run the simulator on 4000 as the node user, probed on /health, and give the API its URLs and the token key', () => {
+    const sim = workload('base', 'Deployment/provider-sim').containers[0]!
+    expect(sim.command).toEqual(['node', '--import', 'tsx', 'apps/provider-sim/src/server.ts'])
+    expect(sim.env).toEqual({ HOST: '0.0.0.0', PORT: '4000' })
+    expect(sim.user).toBe('1000:1000')
+    expect(sim.probes.map((p) => [p.kind, p.path, p.port])).toEqual([
+      ['startup', '/health', 4000],
+      ['readiness', '/health', 4000],
+      ['liveness', '/health', 4000],
+    ])
+    expect(workload('base', 'Deployment/api').containers[0]!.env).toMatchObject({
+      SIMULATOR_URL: 'http://provider-sim:4000',
+      SIMULATOR_PUBLIC_URL: 'http://127.0.0.1:4000',
+      APP_URL: 'http://localhost:5000',
+      TOKEN_ENCRYPTION_KEYS: secrets.tokenEncryptionKeys,
+    })
   })
 
   it('refuse a reference to a Secret key the manifests do not define', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -22,6 +22,26 @@ describe('per-namespace credentials', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'ndith-a.json'), 'utf8'))).toEqual(first)
   })
 
+  it('include a token encryption key in the API’s TOKEN_ENCRYPTION_KEYS form: an id and 32 random bytes', () => {
+    const keys = loadOrCreateSecrets('ndith-a', dir).tokenEncryptionKeys
+    const [id, key] = keys.split(':')
+    expect(id).toBe('k1')
+    expect(Buffer.from(key!, 'base64')).toHaveLength(32)
+    expect(loadOrCreateSecrets('ndith-b', dir).tokenEncryptionKeys).not.toBe(keys)
+  })
+
+  it('gain a token key when a file saved before it existed is read, keeping every other credential', () => {
+    const old = { postgresUser: 'ndith', postgresPassword: 'kept-password', postgresDb: 'ndith', jwtSecret: 'kept-jwt-secret-kept-jwt-secret-kept' }
+    writeFileSync(path.join(dir, 'ndith-old.json'), JSON.stringify(old), { mode: 0o600 })
+    const completed = loadOrCreateSecrets('ndith-old', dir)
+    expect(completed).toMatchObject(old)
+    expect(completed.tokenEncryptionKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/)
+    // Written back, so the next render gives the API the same key (tokens sealed with it stay readable).
+    expect(JSON.parse(readFileSync(path.join(dir, 'ndith-old.json'), 'utf8'))).toEqual(completed)
+    expect(loadOrCreateSecrets('ndith-old', dir)).toEqual(completed)
+    expect(statSync(path.join(dir, 'ndith-old.json')).mode & 0o777).toBe(0o600)
+  })
+
   it('live outside the repository unless DEVENV_STATE_DIR says otherwise', () => {
     expect(secretsDir({ DEVENV_STATE_DIR: '/tmp/x' })).toBe('/tmp/x/secrets')
     expect(secretsDir({ XDG_CONFIG_HOME: '/home/a/.config' })).toBe('/home/a/.config/ndith-devenv/secrets')
@@ -32,7 +52,7 @@ describe('per-namespace credentials', () => {
   })
 
   it('make URLs safe for any password', () => {
-    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '' }, '127.0.0.1', 5433)
+    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '', tokenEncryptionKeys: '' }, '127.0.0.1', 5433)
     expect(new URL(url).password).toBe(encodeURIComponent('p@ss/w:rd'))
     expect(decodeURIComponent(new URL(url).password)).toBe('p@ss/w:rd')
   })

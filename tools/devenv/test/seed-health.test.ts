@@ -104,6 +104,25 @@ describe('devenv health', () => {
     expect(result.stdout).toContain('1 check(s) failed.')
   })
 
+  it('checks the Spotify simulator: ok when it answers, only a warning on the npm start stack when it does not, a failure on Tilt', async () => {
+    const sim = createServer((req, res) => (req.url === '/health' ? res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') : res.writeHead(404).end()))
+    const port = await freePort()
+    await new Promise<void>((resolve) => sim.listen(port, '127.0.0.1', resolve))
+    try {
+      const up = await devenv(['health', ...target(), '--simulator-url', `http://127.0.0.1:${port}`])
+      expect(up.code, up.stdout).toBe(0)
+      expect(row(up.stdout, 'simulator /health')).toMatch(new RegExp(`^✓.*200 at http://127.0.0.1:${port}`))
+    } finally {
+      await new Promise((resolve) => sim.close(resolve))
+    }
+    const down = await devenv(['health', ...target(), '--simulator-url', `http://127.0.0.1:${port}`])
+    expect(down.code, down.stdout).toBe(0)
+    expect(row(down.stdout, 'simulator /health')).toMatch(/^!.*no answer.*npm start` starts it/)
+    const tilt = await devenv(['health', '--stack', 'tilt', ...target(), '--simulator-url', `http://127.0.0.1:${port}`, '--json'])
+    const report = JSON.parse(tilt.stdout) as { checks: { name: string; status: string; detail: string }[] }
+    expect(report.checks.find((c) => c.name === 'simulator /health')).toMatchObject({ status: 'fail', detail: expect.stringContaining('provider-sim resource') })
+  })
+
   it('fails naming the API when nothing answers there', async () => {
     const result = await devenv(['health', ...target(), '--api-url', `http://127.0.0.1:${await freePort()}`, '--json'])
     expect(result.code).toBe(1)

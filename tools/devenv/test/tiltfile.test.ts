@@ -48,27 +48,36 @@ describe('the Tiltfile', () => {
     expect(graph.version_constraint).toBe('>=0.33.0')
   })
 
-  it('starts things in order: config → postgres and redis → migrate → api → web', () => {
+  it('starts things in order: config → postgres and redis → migrate → api → web, with the simulator before the api', () => {
     expect(resource(graph, 'config')?.objects).toEqual(expect.arrayContaining(['ndith-secrets:secret', 'ndith-config:configmap']))
     expect(resource(graph, 'postgres')?.resource_deps).toEqual(['config'])
     expect(resource(graph, 'redis')?.resource_deps).toEqual(['config'])
     expect(resource(graph, 'migrate')?.resource_deps).toEqual(['postgres'])
-    expect(resource(graph, 'api')?.resource_deps).toEqual(['migrate', 'redis'])
+    expect(resource(graph, 'provider-sim')?.resource_deps).toEqual(['config'])
+    expect(resource(graph, 'provider-sim')?.labels).toEqual(['app'])
+    expect(resource(graph, 'api')?.resource_deps).toEqual(['migrate', 'redis', 'provider-sim'])
     expect(resource(graph, 'web')?.resource_deps).toEqual(['api', 'web-bundle'])
   })
 
-  it('forwards the default ports 5432, 6379, 3000 and 5000, and links the app and the API docs', () => {
-    expect(forwards(graph)).toEqual({ postgres: [5432, 5432], redis: [6379, 6379], api: [3000, 3000], web: [5000, 5000] })
+  it('forwards the default ports 5432, 6379, 3000, 5000 and 4000, and links the app, the API docs and the simulator', () => {
+    expect(forwards(graph)).toEqual({ postgres: [5432, 5432], redis: [6379, 6379], api: [3000, 3000], web: [5000, 5000], 'provider-sim': [4000, 4000] })
+    expect(resource(graph, 'provider-sim')?.links).toEqual([{ url: 'http://localhost:4000/admin/users', name: 'Spotify simulator' }])
     expect(resource(graph, 'web')?.links).toEqual([{ url: 'http://localhost:5000/', name: 'app' }])
     expect(resource(graph, 'api')?.links?.map((l) => l.url)).toEqual(['http://localhost:3000/docs', 'http://localhost:3000/ready'])
   })
 
   it('shifts every port and the namespace with --port-offset, and honours a per-service --port', async () => {
     const shifted = (await evaluateTiltfile('minikube', { 'port-offset': '3', port: ['api=3999'] }, stateDir)).graph!
-    expect(forwards(shifted)).toEqual({ postgres: [5435, 5432], redis: [6382, 6379], api: [3999, 3000], web: [5003, 5000] })
+    expect(forwards(shifted)).toEqual({ postgres: [5435, 5432], redis: [6382, 6379], api: [3999, 3000], web: [5003, 5000], 'provider-sim': [4003, 4000] })
     const namespaced = parseYamlStream(shifted.k8s_yaml[0]!).map((o) => o.metadata.namespace ?? o.metadata.name)
     expect(new Set(namespaced)).toEqual(new Set([expect.stringMatching(/^ndith-.+-3$/)]))
     expect(shifted.prints.join('\n')).toContain('Tilt UI http://localhost:10353/')
+    // The browser-facing URLs in the rendered ConfigMap follow the forwarded ports.
+    const config = parseYamlStream(shifted.k8s_yaml[0]!).find((o) => o.kind === 'ConfigMap')!.data as Record<string, string>
+    expect(config).toMatchObject({ APP_URL: 'http://localhost:5003', SIMULATOR_PUBLIC_URL: 'http://127.0.0.1:4003', SIMULATOR_URL: 'http://provider-sim:4000' })
+    const simulator = (await evaluateTiltfile('minikube', { port: ['simulator=4100'] }, stateDir)).graph!
+    expect(forwards(simulator)['provider-sim']).toEqual([4100, 4000])
+    expect(resource(simulator, 'provider-sim')?.links?.[0]?.url).toBe('http://localhost:4100/admin/users')
   })
 
   it('turns every trigger of the plan into a manual resource that does not run at start-up', () => {
@@ -103,6 +112,8 @@ describe('the Tiltfile', () => {
     expect(api.live_update![0]!.kind).toBe('fall_back_on')
     const syncs = api.live_update!.filter((s) => s.kind === 'sync').map((s) => s.args as [string, string])
     expect(syncs).toContainEqual(['apps/api/src', '/app/apps/api/src'])
+    expect(syncs).toContainEqual(['apps/provider-sim/src', '/app/apps/provider-sim/src'])
+    expect(api.live_update![0]!.args.flat()).toContain('apps/provider-sim/package.json')
     // `devenv rehearse` rehearses these very syncs.
     expect(syncs).toContainEqual([LIVE_SYNCS.api.local, LIVE_SYNCS.api.container])
     for (const [local] of syncs) expect(existsSync(path.join(repoRoot, local)), local).toBe(true)

@@ -6,8 +6,9 @@ import { parseTargetArgs } from './target-args.ts'
 export const help = `Usage: devenv health [--json] [stack options]
 
 The design document's health checks: the API's /health and /ready, the web app's / (and nginx's
-/healthz on the Tilt stack), a Postgres ping and the table-count query, and a Redis ping.
-Exits 1 when any check fails ("-" marks a check that does not apply to this stack).
+/healthz on the Tilt stack), a Postgres ping and the table-count query, a Redis ping, and the
+Spotify simulator's /health (on the npm start stack a missing simulator only warns: the API runs
+without it). Exits 1 when any check fails ("-" marks a check that does not apply to this stack).
 
 ${stackOptionsHelp}`
 

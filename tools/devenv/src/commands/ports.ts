@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util'
 import { mark, table } from '../lib/output.ts'
 import { checkPorts, type PortStatus } from '../ports/report.ts'
-import { parseOffset, parsePortOverrides } from '../stack/ports.ts'
+import { assertDistinctPorts, localPorts, parseOffset, parsePortOverrides } from '../stack/ports.ts'
 import { buildPlan } from '../plan/plan.ts'
 import { parseStackOptions } from '../stack/options.ts'
 
 export const help = `Usage: devenv ports [--offset N] [--port SERVICE=PORT ...] [--json]
 
-Checks the local ports \`tilt up\` forwards (postgres 5432, redis 6379, api 3000, web 5000, each plus
-the offset) and Tilt's UI port (10350 plus the offset). For a busy port it names the process holding
-it when the system tells, and proposes an offset at which everything is free, with the command to
-use. Exits 1 when a port is busy.`
+Checks the local ports \`tilt up\` forwards (postgres 5432, redis 6379, api 3000, web 5000, simulator
+4000, each plus the offset) and Tilt's UI port (10350 plus the offset). For a busy port it names the
+process holding it when the system tells, and proposes an offset at which everything is free, with
+the command to use. Exits 1 when a port is busy, or when two services were given the same port.`
 
 const label = (name: PortStatus['name']) => (name === 'tiltUi' ? 'tilt ui' : name)
 
@@ -24,7 +24,9 @@ function describe(p: PortStatus): string {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { offset: { type: 'string' }, port: { type: 'string', multiple: true }, json: { type: 'boolean' } }, strict: true })
   const offset = parseOffset(values.offset)
-  const report = await checkPorts(offset, parsePortOverrides(values.port))
+  const overrides = parsePortOverrides(values.port)
+  assertDistinctPorts(localPorts({ offset, overrides }))
+  const report = await checkPorts(offset, overrides)
   const busy = report.ports.filter((p) => p.busy)
   if (values.json) {
     console.log(JSON.stringify(report, null, 2))

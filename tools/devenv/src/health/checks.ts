@@ -119,8 +119,20 @@ async function redis(target: Target): Promise<CheckResult> {
   }
 }
 
-/** The design document's health checks, all at once. */
+async function simulator(target: Target): Promise<CheckResult> {
+  const name = 'simulator /health'
+  const { url, required } = target.simulator
+  const r = await get(`${url}/health`)
+  const missing: CheckResult['status'] = required ? 'fail' : 'warn'
+  if ('error' in r) {
+    const hint = required ? notRunning(target, 'provider-sim') : 'not running: `npm start` starts it; without it the API offers no "Spotify (simulated)"'
+    return { name, status: missing, detail: `no answer at ${url} (${r.error}): ${hint}` }
+  }
+  return r.status === 200 && r.body.includes('"ok"') ? { name, status: 'ok', detail: `200 at ${url}` } : { name, status: missing, detail: `${r.status} at ${url}: ${r.body.slice(0, 120)}` }
+}
+
+/** The design document's health checks, all at once, and the Spotify simulator's. */
 export async function healthChecks(target: Target): Promise<CheckResult[]> {
-  const [health, ready, webResults, pg, redisResult] = await Promise.all([apiHealth(target), apiReady(target), web(target), postgres(target), redis(target)])
-  return [health, ready, ...webResults, ...pg, redisResult]
+  const [health, ready, webResults, pg, redisResult, sim] = await Promise.all([apiHealth(target), apiReady(target), web(target), postgres(target), redis(target), simulator(target)])
+  return [health, ready, ...webResults, ...pg, redisResult, sim]
 }

@@ -14,11 +14,11 @@ export interface Plan {
   tiltUiPort: number
   /** The command that starts this stack's Tilt UI on its port (differs from `tilt up` with an offset). */
   tiltUpCommand: string
-  links: { app: string; apiDocs: string; apiReady: string; tiltUi: string }
+  links: { app: string; apiDocs: string; apiReady: string; simulator: string; tiltUi: string }
   /** devenv as the Tiltfile runs it, and the flags that point a devenv command at this stack */
   devenv: string[]
   stackArgs: string[]
-  /** Rendered manifests for this stack (namespace, Secret, CORS origins): `devenv render` with these args */
+  /** Rendered manifests for this stack (namespace, Secret, URLs for the forwarded ports): `devenv render` with these args */
   renderArgs: string[]
   triggers: Trigger[]
 }
@@ -53,6 +53,8 @@ export function buildPlan({ stack, context, platform, registry, portArgs }: Plan
       app: host(ports.web, '/'),
       apiDocs: host(ports.api, '/docs'),
       apiReady: host(ports.api, '/ready'),
+      // The simulator's seeded users with their library counts (its admin API; the consent page needs a client's request).
+      simulator: host(ports.simulator, '/admin/users'),
       tiltUi: host(ports.tiltUi, '/'),
     },
     devenv: [...devenvCommand],

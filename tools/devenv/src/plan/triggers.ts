@@ -24,7 +24,7 @@ export function triggers(stackArgs: string[]): Trigger[] {
   return [
     {
       name: 'health-check',
-      description: 'API /health and /ready, web / and /healthz, Postgres ping and table counts, Redis ping',
+      description: 'API /health and /ready, web / and /healthz, Postgres ping and table counts, Redis ping, simulator /health',
       label: 'checks',
       deps: ['api', 'web'],
       cmd: devenv('health', ...stackArgs),

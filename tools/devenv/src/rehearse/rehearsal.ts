@@ -7,14 +7,17 @@ import { DevenvError, reason } from '../lib/errors.ts'
 import type { Status } from '../lib/output.ts'
 import { isPortBusy } from '../ports/probe.ts'
 import { databaseUrl, generateSecrets } from '../stack/secrets.ts'
-import { PodRunner, probe } from './docker.ts'
+import { docker, PodRunner, probe } from './docker.ts'
 import { LIVE_SYNCS, syncEdit } from './live-update.ts'
 import { serviceNames, workloadSpecs, type ContainerSpec, type WorkloadSpec } from './pod-specs.ts'
 
 /** The images the Tiltfile builds; containers of any other image (postgres, redis) are stood in for. */
 export const BUILT_IMAGES = ['ndith-api', 'ndith-web']
-/** Tilt's start-up order (resource_deps), then the seed Job its trigger creates. */
-export const START_ORDER = ['Job/migrate', 'Deployment/api', 'Deployment/web', 'Job/seed']
+/** Tilt's start-up order (resource_deps: the api waits for migrate and provider-sim), then the seed Job its trigger creates. */
+export const START_ORDER = ['Job/migrate', 'Deployment/provider-sim', 'Deployment/api', 'Deployment/web', 'Job/seed']
+
+/** The ports the served containers listen on (host network): api, simulator, web. */
+const SERVED_PORTS = [3000, 4000, 5000]
 
 export interface RehearsalOptions {
   /** dev: what Tilt deploys (the API under `tsx watch`, live update rehearsed too); base: plain. */
@@ -73,8 +76,9 @@ const starts = (logs: string) => logs.split('Server listening at').length - 1
 
 /**
  * Runs the manifests' own containers with docker, in Tilt's order, without a cluster: the
- * migrate Job, the api Deployment (its init container, then its startup, readiness and liveness
- * probes), the web Deployment and the seed Job, then the health checks. What differs from a cluster:
+ * migrate Job, the provider-sim Deployment (its probes, then its users and consent page), the api
+ * Deployment (its init container, then its startup, readiness and liveness probes, and its way to
+ * the simulator), the web Deployment and the seed Job, then the health checks. What differs from a cluster:
  * this machine's Postgres and Redis stand in for the postgres StatefulSet and the redis Deployment,
  * Service names resolve to 127.0.0.1 (host network), and the database gets a unique name.
  */
@@ -89,13 +93,13 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
 
   const name = `ndith_rehearsal_${randomBytes(4).toString('hex')}`
   const secrets = generateSecrets(name)
-  const objects = renderObjects({ namespace: 'ndith-rehearsal', webPort: 5000, secrets, overlay: options.overlay, includeSeed: true })
+  const objects = renderObjects({ namespace: 'ndith-rehearsal', webPort: 5000, simulatorPort: 4000, secrets, overlay: options.overlay, includeSeed: true })
   const workloads = new Map(workloadSpecs(objects).map((w) => [`${w.kind}/${w.name}`, w]))
   const unordered = [...workloads.entries()].filter(([id, w]) => !START_ORDER.includes(id) && [...w.initContainers, ...w.containers].some((c) => isBuilt(c.image)))
   if (unordered.length) throw new DevenvError(`no start-up order for ${unordered.map(([id]) => id).join(', ')}`, 'add it to START_ORDER in tools/devenv/src/rehearse/rehearsal.ts')
 
-  for (const port of [3000, 5000]) {
-    if (await isPortBusy(port)) throw new DevenvError(`port ${port} is in use; the api and web containers listen there`, 'stop what holds it (`npx devenv ports` names it)')
+  for (const port of SERVED_PORTS) {
+    if (await isPortBusy(port)) throw new DevenvError(`port ${port} is in use; the api, provider-sim and web containers listen on ${SERVED_PORTS.join(', ')}`, 'stop what holds it (`npx devenv ports` names it)')
   }
   if (!(await tcpReachable(options.redisUrl))) throw new DevenvError(`no Redis at ${options.redisUrl}`, 'start Redis on this machine, or pass --redis-url')
   const postgres = await standInPostgres(options.pgAdminUrl, name, secrets.postgresPassword)
@@ -157,6 +161,41 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
     return report(step, served ? 'ok' : 'fail', served ? `synced an edited ${LIVE_SYNCS.web.file}; nginx serves it` : `nginx still serves the old ${LIVE_SYNCS.web.file}`)
   }
 
+  /**
+   * The simulator answers as the browser and the API need it: its seeded users, and the consent page
+   * for the redirect URI the API derives from APP_URL (on 127.0.0.1, as Spotify wants).
+   */
+  async function simulatorAnswers(w: WorkloadSpec): Promise<boolean> {
+    const step = `${w.kind}/${w.name} answers`
+    const api = workloads.get('Deployment/api')?.containers[0]
+    const appUrl = new URL(api?.env.APP_URL ?? 'http://localhost:5000')
+    const redirectUri = `http://127.0.0.1:${appUrl.port || 80}/api/v1/connections/callback`
+    try {
+      const users = (await (await fetch('http://127.0.0.1:4000/admin/users', { signal: AbortSignal.timeout(10_000) })).json()) as { users?: { id: string }[] }
+      const ids = (users.users ?? []).map((u) => u.id)
+      if (!ids.includes('alice')) return report(step, 'fail', `/admin/users lists ${ids.join(', ') || 'no users'}, not the seeded alice`)
+      const authorize = new URL('http://127.0.0.1:4000/authorize')
+      const query = { client_id: 'ndith-dev', response_type: 'code', redirect_uri: redirectUri, scope: 'user-library-read', state: 'rehearsal', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' }
+      for (const [key, value] of Object.entries(query)) authorize.searchParams.set(key, value)
+      const consent = await fetch(authorize, { signal: AbortSignal.timeout(10_000), redirect: 'manual' })
+      const page = await consent.text()
+      if (consent.status !== 200 || !/<form/i.test(page)) return report(step, 'fail', `the consent page for ${redirectUri} answered ${consent.status}: ${page.slice(0, 160)}`)
+      return report(step, 'ok', `seeded users ${ids.join(', ')}; consent page for ${redirectUri}`)
+    } catch (error) {
+      return report(step, 'fail', `no answer on :4000 (${reason(error)})`)
+    }
+  }
+
+  /** The API reaches the simulator by its Service name, the way its SIMULATOR_URL says. */
+  async function apiReachesSimulator(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+    const step = `${w.kind}/${w.name} → provider-sim Service`
+    const target = c.env.SIMULATOR_URL
+    if (!target) return report(step, 'fail', 'the api container has no SIMULATOR_URL (k8s/base/config.yaml)')
+    const script = "fetch(process.env.SIMULATOR_URL + '/health').then(async (r) => { console.log(r.status, await r.text()); process.exit(r.ok ? 0 : 1) }, (e) => { console.log(String(e.cause ?? e)); process.exit(1) })"
+    const { code, output } = await docker(['exec', containerName(w, c), 'node', '-e', script], 30_000)
+    return report(step, code === 0 ? 'ok' : 'fail', `${target}/health from inside the api container: ${output.trim()}`)
+  }
+
   /** nginx in the web pod reaches the api Service by name (its /api and /ready locations). */
   async function proxiedToApi(): Promise<boolean> {
     const ready = await probe({ kind: 'readiness', path: '/ready', port: 5000, budgetMs: 10_000 })
@@ -169,6 +208,8 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       if (!w) throw new DevenvError(`the manifests have no ${id}`)
       for (const c of w.initContainers) if (!(await runToCompletion(w, c, 'init'))) return results
       for (const c of w.containers) if (!(w.kind === 'Job' ? await runToCompletion(w, c, 'container') : await serve(w, c))) return results
+      if (id === 'Deployment/provider-sim' && !(await simulatorAnswers(w))) return results
+      if (id === 'Deployment/api' && !(await apiReachesSimulator(w, w.containers[0]!))) return results
       if (options.overlay === 'dev' && id === 'Deployment/api' && !(await apiLiveUpdate(w, w.containers[0]!))) return results
       if (options.overlay === 'dev' && id === 'Deployment/web' && !(await webLiveUpdate(w, w.containers[0]!))) return results
       if (id === 'Deployment/web' && !(await proxiedToApi())) return results
@@ -181,6 +222,7 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       webHasHealthz: true,
       database: { kind: 'postgres', url: databaseUrl(secrets, new URL(options.pgAdminUrl).hostname, Number(new URL(options.pgAdminUrl).port || 5432)) },
       redisUrl: options.redisUrl,
+      simulator: { url: 'http://127.0.0.1:4000', required: true },
     })
     for (const check of checks) report(`health: ${check.name}`, check.status, check.detail)
     return results

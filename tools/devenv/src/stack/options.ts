@@ -1,6 +1,6 @@
 import { DevenvError } from '../lib/errors.ts'
 import { assertNamespace, defaultNamespace } from './namespace.ts'
-import { localPorts, parseOffset, parsePortOverrides, type LocalPorts } from './ports.ts'
+import { assertDistinctPorts, localPorts, parseOffset, parsePortOverrides, type LocalPorts } from './ports.ts'
 
 /** Options shared by every command that talks to a running stack (node:util parseArgs spec). */
 export const stackOptionSpec = {
@@ -12,6 +12,7 @@ export const stackOptionSpec = {
   'redis-url': { type: 'string' },
   'api-url': { type: 'string' },
   'web-url': { type: 'string' },
+  'simulator-url': { type: 'string' },
 } as const
 
 export const stackOptionsHelp = `Stack options:
@@ -19,8 +20,10 @@ export const stackOptionsHelp = `Stack options:
                          tilt: the Tilt stack through its port forwards (default: local)
   --namespace NS         Tilt stack namespace (default ndith-<user>, ndith-<user>-<offset> with an offset)
   --offset N             port offset the Tilt stack was started with (tilt up -- --port-offset=N)
-  --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web)
-  --database-url URL, --redis-url URL, --api-url URL, --web-url URL   override one endpoint`
+  --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web,
+                         simulator)
+  --database-url URL, --redis-url URL, --api-url URL, --web-url URL, --simulator-url URL
+                         override one endpoint`
 
 export type StackName = 'local' | 'tilt'
 
@@ -33,6 +36,7 @@ export interface StackOptions {
   redisUrl?: string
   apiUrl?: string
   webUrl?: string
+  simulatorUrl?: string
 }
 
 type RawStackValues = { [K in keyof typeof stackOptionSpec]?: K extends 'port' ? string[] : string }
@@ -43,6 +47,7 @@ export function parseStackOptions(values: RawStackValues, env: NodeJS.ProcessEnv
   const offset = parseOffset(values.offset)
   // offset ≤ 999 keeps every port, Tilt's UI port (10350 + offset) included, within 65535.
   const ports = localPorts({ offset, overrides: parsePortOverrides(values.port) })
+  assertDistinctPorts(ports)
   return {
     stack,
     offset,
@@ -52,5 +57,6 @@ export function parseStackOptions(values: RawStackValues, env: NodeJS.ProcessEnv
     redisUrl: values['redis-url'],
     apiUrl: values['api-url'],
     webUrl: values['web-url'],
+    simulatorUrl: values['simulator-url'],
   }
 }

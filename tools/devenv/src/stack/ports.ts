@@ -1,10 +1,11 @@
 import { DevenvError } from '../lib/errors.ts'
 
 /** The services the Tilt stack forwards to this machine, with their in-cluster ports. */
-export const services = ['postgres', 'redis', 'api', 'web'] as const
+export const services = ['postgres', 'redis', 'api', 'web', 'simulator'] as const
 export type Service = (typeof services)[number]
 
-export const containerPorts: Record<Service, number> = { postgres: 5432, redis: 6379, api: 3000, web: 5000 }
+/** simulator: the Spotify simulator (apps/provider-sim), whose consent page the browser opens. */
+export const containerPorts: Record<Service, number> = { postgres: 5432, redis: 6379, api: 3000, web: 5000, simulator: 4000 }
 
 /** Tilt's own web UI (`tilt up --port`). */
 export const tiltUiPort = 10350
@@ -21,6 +22,20 @@ export type LocalPorts = Record<Service, number> & { tiltUi: number }
 export function localPorts({ offset, overrides }: PortSettings): LocalPorts {
   const ports = Object.fromEntries(services.map((s) => [s, overrides[s] ?? containerPorts[s] + offset])) as Record<Service, number>
   return { ...ports, tiltUi: tiltUiPort + offset }
+}
+
+/**
+ * Two forwards on one local port cannot both listen (e.g. `--port api=4000` beside the simulator's
+ * default 4000): refused before Tilt starts, with the services named.
+ */
+export function assertDistinctPorts(ports: LocalPorts): void {
+  const byPort = new Map<number, string[]>()
+  for (const [name, port] of Object.entries(ports)) byPort.set(port, [...(byPort.get(port) ?? []), name === 'tiltUi' ? 'tilt ui' : name])
+  const clashes = [...byPort].filter(([, names]) => names.length > 1)
+  if (clashes.length) {
+    const described = clashes.map(([port, names]) => `${names.join(' and ')} on ${port}`).join('; ')
+    throw new DevenvError(`two forwarded ports are the same: ${described}`, 'give each service its own port with --port SERVICE=PORT')
+  }
 }
 
 export function parseOffset(raw: string | undefined): number {
@@ -41,7 +56,7 @@ export function parsePortOverrides(values: string[] = []): Partial<Record<Servic
     const [name, raw] = value.split('=')
     const port = Number(raw)
     if (!services.includes(name as Service) || !validPort(port)) {
-      throw new DevenvError(`--port "${value}" is not <service>=<port>`, `services: ${services.join(', ')}; e.g. --port api=3005`)
+      throw new DevenvError(`--port "${value}" is not <service>=<port>`, `services: ${services.join(', ')}; e.g. --port api=3005 or --port simulator=4005`)
     }
     overrides[name as Service] = port
   }

@@ -10,6 +10,8 @@ export interface StackSecrets {
   postgresPassword: string
   postgresDb: string
   jwtSecret: string
+  /** TOKEN_ENCRYPTION_KEYS: seals streaming-provider tokens at rest (`k1:<base64 of 32 bytes>`, current key first). */
+  tokenEncryptionKeys: string
 }
 
 /**
@@ -32,7 +34,17 @@ export function generateSecrets(name = 'ndith'): StackSecrets {
     postgresPassword: randomBytes(24).toString('base64url'),
     postgresDb: name,
     jwtSecret: randomBytes(48).toString('base64url'),
+    tokenEncryptionKeys: tokenEncryptionKey(),
   }
+}
+
+/** One AES-256 key in the API's TOKEN_ENCRYPTION_KEYS form. */
+export const tokenEncryptionKey = (id = 'k1') => `${id}:${randomBytes(32).toString('base64')}`
+
+function writeSecrets(dir: string, namespace: string, secrets: StackSecrets) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  writeFileSync(fileFor(dir, namespace), JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 })
+  chmodSync(fileFor(dir, namespace), 0o600)
 }
 
 export function loadSecrets(namespace: string, dir: string): StackSecrets | undefined {
@@ -47,11 +59,15 @@ export function loadSecrets(namespace: string, dir: string): StackSecrets | unde
 
 export function loadOrCreateSecrets(namespace: string, dir: string): StackSecrets {
   const existing = loadSecrets(namespace, dir)
-  if (existing) return existing
+  if (existing?.tokenEncryptionKeys) return existing
+  if (existing) {
+    // Saved before the token key existed: add one and keep everything else (Postgres still has its password).
+    const completed = { ...existing, tokenEncryptionKeys: tokenEncryptionKey() }
+    writeSecrets(dir, namespace, completed)
+    return completed
+  }
   const secrets = generateSecrets()
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
-  writeFileSync(fileFor(dir, namespace), JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 })
-  chmodSync(fileFor(dir, namespace), 0o600)
+  writeSecrets(dir, namespace, secrets)
   return secrets
 }
 
@@ -89,6 +105,7 @@ export function secretManifest(namespace: string, secrets: StackSecrets) {
       POSTGRES_DB: secrets.postgresDb,
       DATABASE_URL: databaseUrl(secrets, 'postgres', 5432),
       JWT_SECRET: secrets.jwtSecret,
+      TOKEN_ENCRYPTION_KEYS: secrets.tokenEncryptionKeys,
     },
   }
 }

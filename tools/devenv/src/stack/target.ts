@@ -16,6 +16,8 @@ export interface Target {
   database: DatabaseTarget
   /** undefined: the API uses its in-process store */
   redisUrl: string | undefined
+  /** The Spotify simulator as this machine reaches it; `required`: the stack cannot connect accounts without it. */
+  simulator: { url: string; required: boolean }
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '')
@@ -26,12 +28,13 @@ export function resolveTarget(options: StackOptions, env: NodeJS.ProcessEnv = pr
     const database = options.databaseUrl ?? databaseUrl(requireSecrets(namespace, secretsDir(env)), '127.0.0.1', ports.postgres)
     return {
       stack: 'tilt',
-      description: `Tilt stack in namespace ${namespace} (port forwards: api ${ports.api}, web ${ports.web}, postgres ${ports.postgres}, redis ${ports.redis})`,
+      description: `Tilt stack in namespace ${namespace} (port forwards: api ${ports.api}, web ${ports.web}, postgres ${ports.postgres}, redis ${ports.redis}, simulator ${ports.simulator})`,
       apiUrl: trimSlash(options.apiUrl ?? `http://127.0.0.1:${ports.api}`),
       webUrl: trimSlash(options.webUrl ?? `http://127.0.0.1:${ports.web}`),
       webHasHealthz: true,
       database: { kind: 'postgres', url: database },
       redisUrl: options.redisUrl ?? `redis://127.0.0.1:${ports.redis}`,
+      simulator: { url: trimSlash(options.simulatorUrl ?? `http://127.0.0.1:${ports.simulator}`), required: true },
     }
   }
   const database = options.databaseUrl ?? (env.DATABASE_URL || undefined)
@@ -45,6 +48,8 @@ export function resolveTarget(options: StackOptions, env: NodeJS.ProcessEnv = pr
       ? { kind: 'postgres', url: database }
       : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')) },
     redisUrl: options.redisUrl ?? (env.REDIS_URL || undefined),
+    // npm start runs it on SIM_PORT (4000); the API also works without it, so its absence only warns.
+    simulator: { url: trimSlash(options.simulatorUrl ?? `http://127.0.0.1:${env.SIM_PORT || 4000}`), required: false },
   }
 }
 
