@@ -18,10 +18,22 @@ import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import { buildServices } from './services.ts'
 import type { Store } from './store/store.ts'
+import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
+import { libraryRoutes } from './features/library/routes.ts'
+import { inProcessRunner } from './jobs/in-process-runner.ts'
+import type { JobRunner } from './jobs/runner.ts'
+import type { Services } from './services.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every service, for the process that also runs workers (server.ts). */
+    services: Services
+  }
+}
 
 export type AppConfig = Pick<
   Config,
-  'jwtSecret' | 'corsAllowedOrigins' | 'cookieSecure' | 'trustProxy' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits'
+  'jwtSecret' | 'corsAllowedOrigins' | 'cookieSecure' | 'trustProxy' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits' | 'connections'
 >
 
 export interface AppDeps {
@@ -33,6 +45,8 @@ export interface AppDeps {
   providers?: ArtistProviders
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger
+  /** Where background work goes; an in-process runner when not given (tests start its workers themselves). */
+  jobs?: JobRunner
 }
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/
@@ -75,7 +89,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(cookie)
   await registerOpenApi(app)
 
-  const services = buildServices({ db: deps.db, store: deps.store, config: deps.config, clock, providers: deps.providers ?? {}, log: app.log })
+  const services = buildServices({
+    db: deps.db, store: deps.store, config: deps.config, clock, providers: deps.providers ?? {}, jobs: deps.jobs ?? inProcessRunner(), log: app.log,
+  })
+  app.decorate('services', services)
 
   await app.register(healthRoutes, { health: services.health })
   await app.register(authRoutes, {
@@ -98,8 +115,11 @@ export async function buildApp(deps: AppDeps) {
       await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
       await api.register(activityRoutes, { activity: services.activity })
       await api.register(accountRoutes, { account: services.account })
+      await api.register(connectionRoutes, { connections: services.connections })
+      await api.register(libraryRoutes, { library: services.library })
     },
     { prefix: API_BASE_PATH },
   )
+  await app.register(connectionCallbackRoutes, { prefix: API_BASE_PATH, connections: services.connections, appUrl: deps.config.connections.appUrl })
   return app
 }

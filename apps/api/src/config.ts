@@ -25,6 +25,8 @@ export interface Config {
   accessTokenTtlSeconds: number
   refreshTokenTtlSeconds: number
   migrateOnStart: boolean
+  /** Run the background workers (library scans) in the API process; false where src/worker.ts runs them. */
+  runWorkers: boolean
   rateLimits: RateLimitConfig
   /** Optional: lets the catalog fetch Spotify artists it does not know yet. */
   spotifyClientId: string | undefined
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', embedded),
+    runWorkers: boolean(env, 'RUN_WORKERS', true),
     rateLimits: {
       registerPerIp: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_IP', '20/10m'),
       registerPerEmail: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_EMAIL', '5/1h'),

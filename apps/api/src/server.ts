@@ -3,6 +3,9 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { configuredProviders } from './features/artists/provider-clients.ts'
 import { openInfrastructure } from './infrastructure.ts'
+import { bullmqRunner } from './jobs/bullmq-runner.ts'
+import { inProcessRunner } from './jobs/in-process-runner.ts'
+import { startWorkers } from './workers.ts'
 import { loggerOptions } from './logger.ts'
 
 // The process: read config → open Postgres/Redis with retry → build the app → listen → drain on SIGTERM.
@@ -24,7 +27,14 @@ const log = pino(loggerOptions(config.logLevel, config.logFormat))
 const { database, store } = await openInfrastructure(config, log)
 const providers = configuredProviders(config)
 log.info(`catalog providers: ${Object.keys(providers).join(', ') || 'none (set SPOTIFY_CLIENT_ID/SECRET or MUSICBRAINZ_USER_AGENT to grow the catalog from links)'}`)
-const app = await buildApp({ db: database.db, store, config, logger: log, providers })
+const jobs = config.redisUrl
+  ? bullmqRunner(config.redisUrl, { onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
+  : inProcessRunner()
+const app = await buildApp({ db: database.db, store, config, logger: log, providers, jobs })
+const offered = Object.keys(app.services.connectionProviders)
+log.info(`streaming connections: ${offered.join(', ') || 'none (set SIMULATOR_URL for the Spotify simulator, SPOTIFY_CLIENT_ID for Spotify; with DATABASE_URL also TOKEN_ENCRYPTION_KEYS)'}; jobs: ${jobs.kind}`)
+// The worker can run in its own process (src/worker.ts, its own Deployment); RUN_WORKERS=false then.
+const workers = config.runWorkers ? startWorkers(app.services, jobs, log) : undefined
 
 let closing = false
 async function shutdown(signal: string) {
@@ -41,6 +51,8 @@ async function shutdown(signal: string) {
   const sweeper = setInterval(() => app.server.closeIdleConnections(), 100)
   await app.close()
   clearInterval(sweeper)
+  workers?.stop()
+  await jobs.close()
   await Promise.allSettled([database.db.destroy(), store.close()])
   clearTimeout(force)
   log.info('closed')

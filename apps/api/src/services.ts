@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
@@ -12,22 +13,50 @@ import { importService } from './features/blocklist/import-service.ts'
 import { blocklistService } from './features/blocklist/service.ts'
 import { communityServices } from './features/community/services.ts'
 import { healthService } from './features/health/service.ts'
+import { connectionProviders } from './features/connections/providers.ts'
+import { callbackUrlFor, createConnectionsService } from './features/connections/service.ts'
+import { createTokenRefresher } from './features/connections/token-refresher.ts'
+import { createTokenVault } from './features/connections/token-vault.ts'
+import { libraryScanner } from './features/library/scanner.ts'
+import { libraryService } from './features/library/service.ts'
+import type { JobRunner } from './jobs/runner.ts'
 import type { Store } from './store/store.ts'
 
 export interface ServiceDeps {
   db: Db
   store: Store
-  config: Pick<Config, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits'>
+  config: Pick<Config, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'rateLimits' | 'connections'>
   clock: () => Date
   providers: ArtistProviders
+  jobs: JobRunner
   log: FastifyBaseLogger
+}
+
+/** Streaming connections and their libraries; the scanner is what the workers run. */
+function connectionServices({ db, config, clock, jobs, log }: ServiceDeps) {
+  const keys = config.connections.tokenEncryptionKeys
+  const providers = connectionProviders(config.connections)
+  // Without configured keys no provider is offered, so nothing is ever sealed with this throwaway key.
+  const vault = createTokenVault(keys ?? [{ id: 'unconfigured', key: randomBytes(32) }])
+  const refresher = createTokenRefresher({ db, vault, providers, clock })
+  const library = libraryService({
+    db, jobs, clock,
+    onEnqueueFailed: (scanId, error) => log.warn({ scanId, reason: error instanceof Error ? error.message : String(error) }, 'scan not queued yet; the sweep will queue it'),
+  })
+  return {
+    connectionProviders: providers,
+    connections: createConnectionsService({ db, vault, providers, clock, callbackUrl: callbackUrlFor(config.connections.appUrl), latestScans: library.latestScans }),
+    library,
+    scanner: libraryScanner({ db, providers, tokenSource: refresher.tokenSource, clock }),
+  }
 }
 
 /**
  * Every service of the API, built in one place from the app's dependencies. Route plugins are
  * handed these services and nothing else: no route sees the database or the store.
  */
-export function buildServices({ db, store, config, clock, providers, log }: ServiceDeps) {
+export function buildServices(deps: ServiceDeps) {
+  const { db, store, config, clock, providers, log } = deps
   const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock)
   const catalog = artistCatalog(db, providers, log)
   return {
@@ -46,6 +75,7 @@ export function buildServices({ db, store, config, clock, providers, log }: Serv
     community: communityServices({ db, catalog, clock }),
     activity: activityService(db),
     account: accountService(db, clock),
+    ...connectionServices(deps),
   }
 }
 

@@ -105,3 +105,15 @@ export const PROVIDER_CAPABILITY_MATRIX: readonly ProviderCapabilityEntry[] = [
 
 export const providerCapabilities = (service: StreamingService): ProviderCapabilityEntry =>
   PROVIDER_CAPABILITY_MATRIX.find((entry) => entry.service === service)!
+
+/**
+ * What a listener can connect here: a service, and the Spotify simulator (apps/provider-sim) that
+ * stands in for Spotify in development and CI — the same adapter, another base URL.
+ */
+export const CONNECTION_PROVIDERS = ['spotify', 'spotify_simulated'] as const
+export type ConnectionProviderId = (typeof CONNECTION_PROVIDERS)[number]
+
+export const CONNECTION_PROVIDER_INFO: Record<ConnectionProviderId, { label: string; service: StreamingService }> = {
+  spotify: { label: 'Spotify', service: 'spotify' },
+  spotify_simulated: { label: 'Spotify (simulated)', service: 'spotify' },
+}

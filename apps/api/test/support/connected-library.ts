@@ -26,7 +26,7 @@ export async function connectSimulatedAccount(db: Db, sim: Simulator, user: stri
   const userId = await createUser(db)
   const { authorizeUrl } = await connections.beginConnect(userId, { provider: 'spotify', redirectUri: 'http://127.0.0.1:3999/callback' }, ctx)
   const callback = await sim.approve(authorizeUrl, user)
-  const { connection } = await connections.completeConnect(userId, { state: callback.searchParams.get('state')!, code: callback.searchParams.get('code')! }, ctx)
+  const { connection } = await connections.completeConnect({ state: callback.searchParams.get('state')!, code: callback.searchParams.get('code')! }, ctx)
 
   /** Scans once; returns the scan id and the simulator's page reads it caused. */
   async function scanOnce() {

@@ -20,6 +20,8 @@ export const testConfig: AppConfig = {
     loginPerIp: generousLimit,
     loginFailuresPerAccount: generousLimit,
   },
+  // No provider is offered unless a test points `simulator` at a simulator it started.
+  connections: { tokenEncryptionKeys: [{ id: 'test', key: randomBytes(32) }], appUrl: 'http://localhost:5000', spotify: undefined, simulator: undefined },
 }
 
 /** Redis (with a key prefix of the test's own) when REDIS_URL is set, the in-process store otherwise. */

@@ -53,9 +53,10 @@ export const insertAuthorization = (db: Db, values: NewOAuthAuthorization): Prom
  * Marks a pending sign-in used and returns it, only if it exists, is unused and has not expired:
  * one atomic statement, so a replayed or raced callback finds nothing.
  */
-export const consumeAuthorization = (db: Db, stateHash: string, userId: string, now: Date): Promise<OAuthAuthorizationRow | undefined> =>
+/** Marks a pending sign-in used and returns it, only if it exists, is unused and has not expired. */
+export const consumeAuthorization = (db: Db, stateHash: string, now: Date): Promise<OAuthAuthorizationRow | undefined> =>
   db.updateTable('oauth_authorizations').set({ consumed_at: now })
-    .where('state_hash', '=', stateHash).where('user_id', '=', userId).where('consumed_at', 'is', null).where('expires_at', '>', now)
+    .where('state_hash', '=', stateHash).where('consumed_at', 'is', null).where('expires_at', '>', now)
     .returningAll().executeTakeFirst()
 
 export const deleteAuthorizationsBefore = (db: Db, cutoff: Date): Promise<unknown> =>

@@ -64,7 +64,7 @@ describe('connecting Spotify with PKCE', () => {
     const { authorizeUrl } = await service().beginConnect(userId, { provider: 'spotify', redirectUri, returnTo: '/connections' }, ctx)
     expect(new URL(authorizeUrl).searchParams.get('code_challenge_method')).toBe('S256')
 
-    const { connection, returnTo } = await service().completeConnect(userId, consent(authorizeUrl), ctx)
+    const { connection, returnTo } = await service().completeConnect(consent(authorizeUrl), ctx)
 
     expect(returnTo).toBe('/connections')
     expect(connection).toMatchObject({ provider: 'spotify', displayName: 'Alice', status: 'active', scopes: ['user-library-read', 'user-library-modify'] })
@@ -89,10 +89,10 @@ describe('connecting Spotify with PKCE', () => {
     const userId = await createUser(database.db)
     const { authorizeUrl } = await service().beginConnect(userId, { provider: 'spotify', redirectUri }, ctx)
     const callback = consent(authorizeUrl)
-    await service().completeConnect(userId, callback, ctx)
+    await service().completeConnect(callback, ctx)
     const tokenCalls = stub.calls('POST /api/token')
 
-    const error = await rejection(service().completeConnect(userId, callback, ctx))
+    const error = await rejection(service().completeConnect(callback, ctx))
 
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/expired or was already used/) })
@@ -105,18 +105,18 @@ describe('connecting Spotify with PKCE', () => {
     const started = now
     now = new Date(started.getTime() + 11 * 60_000)
     try {
-      expect(await rejection(service().completeConnect(userId, consent(authorizeUrl), ctx))).toMatchObject({ code: 'BAD_REQUEST' })
+      expect(await rejection(service().completeConnect(consent(authorizeUrl), ctx))).toMatchObject({ code: 'BAD_REQUEST' })
     } finally {
       now = started
     }
   })
 
-  it('rejects another listener\'s state without using it up', async () => {
-    const [alice, mallory] = [await createUser(database.db), await createUser(database.db)]
+  it('connects the account to the listener who started the sign-in, whoever brings the callback', async () => {
+    const alice = await createUser(database.db)
     const { authorizeUrl } = await service().beginConnect(alice, { provider: 'spotify', redirectUri }, ctx)
-    const callback = consent(authorizeUrl)
-    expect(await rejection(service().completeConnect(mallory, callback, ctx))).toMatchObject({ code: 'BAD_REQUEST' })
-    expect((await service().completeConnect(alice, callback, ctx)).connection.status).toBe('active')
+    const { connection } = await service().completeConnect(consent(authorizeUrl), ctx)
+    const row = await findConnection(database.db, connection.id)
+    expect(row?.user_id).toBe(alice)
   })
 
   it('rejects a sign-in whose PKCE verifier does not match the challenge, connecting nothing', async () => {
@@ -125,7 +125,7 @@ describe('connecting Spotify with PKCE', () => {
     const callback = consent(authorizeUrl)
     issuedCodes.set(callback.code, codeChallengeS256('a-different-verifier-than-the-one-we-stored-0123456789'))
 
-    const error = await rejection(service().completeConnect(userId, callback, ctx))
+    const error = await rejection(service().completeConnect(callback, ctx))
 
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/PKCE/) })
     expect(await service().list(userId)).toEqual([])
@@ -149,7 +149,7 @@ describe('connecting Spotify with PKCE', () => {
   it('disconnecting deletes the connection with its tokens and is audited', async () => {
     const userId = await createUser(database.db)
     const { authorizeUrl } = await service().beginConnect(userId, { provider: 'spotify', redirectUri }, ctx)
-    const { connection } = await service().completeConnect(userId, consent(authorizeUrl), ctx)
+    const { connection } = await service().completeConnect(consent(authorizeUrl), ctx)
 
     await service().disconnect(userId, connection.id, ctx)
 

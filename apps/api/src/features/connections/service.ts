@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { StreamingService } from '@ndith/contracts'
+import type { Connection, ConnectionProviderId, ConnectionsOverview, LibraryScan } from '@ndith/contracts'
 import type { Database } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import { AppError, validationError } from '../../lib/app-error.ts'
@@ -17,28 +17,33 @@ import type { TokenVault } from './token-vault.ts'
 export interface ConnectionsServiceDeps {
   db: Kysely<Database>
   vault: TokenVault
-  providers: Partial<Record<StreamingService, StreamingProvider>>
+  /** Adapters by what the listener connects ('spotify', 'spotify_simulated'). */
+  providers: Partial<Record<ConnectionProviderId, StreamingProvider>>
   clock: () => Date
   /** How long a listener has to finish signing in at the provider (default 10 minutes). */
   authorizationTtlSeconds?: number
+  /** The redirect URI providers send the browser back to (the API's callback, on a loopback IP or https). */
+  callbackUrl?: string
+  /** The latest library scan of each connection (the library feature's), shown with the connection. */
+  latestScans?: (connectionIds: string[]) => Promise<Map<string, LibraryScan>>
 }
 
-/** A connection as the listener may see it: never a token. */
-export interface ConnectionView {
-  id: string
-  provider: string
-  accountId: string
-  displayName: string | null
-  scopes: string[]
-  status: string
-  lastError: string | null
-  lastScannedAt: string | null
-  connectedAt: string
+/**
+ * The redirect URI for an app at `appUrl`: its /api callback, on 127.0.0.1 when the app is on
+ * localhost — Spotify refuses `localhost` redirect URIs and accepts loopback IPs and https.
+ */
+export function callbackUrlFor(appUrl: string): string {
+  const url = new URL('/api/v1/connections/callback', appUrl)
+  if (url.hostname === 'localhost') url.hostname = '127.0.0.1'
+  return url.toString()
 }
+
+/** A connection as the listener may see it (never a token); the library feature adds its scan. */
+export type ConnectionView = Omit<Connection, 'scan'>
 
 export const toConnectionView = (row: PublicConnectionRow): ConnectionView => ({
   id: row.id,
-  provider: row.provider,
+  provider: row.provider as ConnectionProviderId,
   accountId: row.provider_user_id,
   displayName: row.display_name,
   scopes: row.scopes,
@@ -81,14 +86,30 @@ function providerFailure(error: unknown): never {
 export function createConnectionsService(deps: ConnectionsServiceDeps) {
   const ttlMs = (deps.authorizationTtlSeconds ?? 600) * 1000
 
-  function providerFor(service: string): StreamingProvider {
-    const provider = deps.providers[service as StreamingService]
-    if (!provider) throw new AppError('NOT_FOUND', `${service} cannot be connected on this server`)
+  function providerFor(id: string): StreamingProvider {
+    const provider = deps.providers[id as ConnectionProviderId]
+    if (!provider) throw new AppError('BAD_REQUEST', `${id} cannot be connected on this server`)
     return provider
   }
 
   return {
     list: async (userId: string): Promise<ConnectionView[]> => (await repo.listConnections(deps.db, userId)).map(toConnectionView),
+
+    /** What can be connected here, and the listener's connections with their latest scan. */
+    async overview(userId: string): Promise<ConnectionsOverview> {
+      const connections = (await repo.listConnections(deps.db, userId)).map(toConnectionView)
+      const scans = (await deps.latestScans?.(connections.map((c) => c.id))) ?? new Map<string, LibraryScan>()
+      return {
+        available: Object.keys(deps.providers) as ConnectionProviderId[],
+        connections: connections.map((c) => ({ ...c, scan: scans.get(c.id) ?? null })),
+      }
+    },
+
+    /** Starts a sign-in that comes back to this API's callback and then to the Connections page. */
+    start(userId: string, provider: string, ctx: RequestContext) {
+      if (!deps.callbackUrl) throw new AppError('SERVICE_UNAVAILABLE', 'Connecting accounts is not configured on this server')
+      return this.beginConnect(userId, { provider, redirectUri: deps.callbackUrl, returnTo: '/connections' }, ctx)
+    },
 
     async beginConnect(userId: string, input: { provider: string; redirectUri: string; returnTo?: string | null }, ctx: RequestContext) {
       const provider = providerFor(input.provider)
@@ -110,7 +131,7 @@ export function createConnectionsService(deps: ConnectionsServiceDeps) {
           id,
           state_hash: hashState(state),
           user_id: userId,
-          provider: provider.service,
+          provider: input.provider,
           code_verifier_encrypted: sealed.ciphertext,
           code_verifier_key_id: sealed.keyId,
           redirect_uri: input.redirectUri,
@@ -120,16 +141,22 @@ export function createConnectionsService(deps: ConnectionsServiceDeps) {
         })
         await recordAudit(trx, ctx, {
           actorId: userId, action: 'connection.authorization_started', subjectType: 'oauth_authorization', subjectId: id,
-          after: { provider: provider.service, scopes, expiresAt: expiresAt.toISOString() },
+          after: { provider: input.provider, scopes, expiresAt: expiresAt.toISOString() },
         })
       })
       const authorizeUrl = provider.authorizeUrl({ redirectUri: input.redirectUri, state, codeChallenge: codeChallengeS256(verifier), scopes })
       return { authorizeUrl, expiresAt }
     },
 
-    async completeConnect(userId: string, input: { state: string; code?: string; error?: string }, ctx: RequestContext) {
-      const pending = await repo.consumeAuthorization(deps.db, hashState(input.state), userId, deps.clock())
+    /**
+     * The provider sent the browser back. The single-use `state` names the listener who started the
+     * sign-in (the browser may carry no session here: the redirect URI is a loopback IP, not the app's
+     * origin), and only the server holds the PKCE verifier, so a copied callback URL connects nothing.
+     */
+    async completeConnect(input: { state: string; code?: string | undefined; error?: string | undefined }, ctx: RequestContext) {
+      const pending = await repo.consumeAuthorization(deps.db, hashState(input.state), deps.clock())
       if (!pending) throw new AppError('BAD_REQUEST', 'This sign-in has expired or was already used; connect again')
+      const userId = pending.user_id
       if (input.error || !input.code) throw new AppError('BAD_REQUEST', 'The sign-in was cancelled at the provider; nothing was connected')
       const provider = providerFor(pending.provider)
       const codeVerifier = deps.vault.open(
@@ -140,7 +167,7 @@ export function createConnectionsService(deps: ConnectionsServiceDeps) {
       const account = await provider.me(justIssued(grant)).catch(providerFailure)
       try {
         const row = await deps.db.transaction().execute(async (trx) => {
-          const existing = await repo.lockUserConnection(trx, userId, provider.service)
+          const existing = await repo.lockUserConnection(trx, userId, pending.provider)
           const owner = { id: existing?.id ?? randomUUID(), user_id: userId }
           const values = {
             provider_user_id: account.id,
@@ -157,7 +184,7 @@ export function createConnectionsService(deps: ConnectionsServiceDeps) {
           }
           const saved = existing
             ? (await repo.updateConnection(trx, owner.id, values))!
-            : await repo.insertConnection(trx, { id: owner.id, user_id: userId, provider: provider.service, ...values })
+            : await repo.insertConnection(trx, { id: owner.id, user_id: userId, provider: pending.provider, ...values })
           await recordAudit(trx, ctx, {
             actorId: userId, action: 'connection.connected', subjectType: 'connection', subjectId: saved.id,
             ...(existing ? { before: auditedFields(existing) } : {}),

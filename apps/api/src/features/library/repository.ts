@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { LibraryItemKind, LibraryScanRow, ScanPhase } from './tables.ts'
 
@@ -25,21 +25,32 @@ export interface ScannedPlaylist {
 
 const ACTIVE = ['queued', 'running'] as const
 
+/** The listener's own connection (undefined for anyone else's: a 404, never a 403). */
+export const ownedConnection = (db: Db, userId: string, connectionId: string) =>
+  db.selectFrom('connections').select(['id', 'provider', 'status', 'current_scan_id', 'last_scanned_at'])
+    .where('id', '=', connectionId).where('user_id', '=', userId).executeTakeFirst()
+
+/** The newest scan of each of these connections. */
+export const latestScans = (db: Db, connectionIds: string[]): Promise<LibraryScanRow[]> =>
+  connectionIds.length
+    ? db.selectFrom('library_scans').selectAll().distinctOn('connection_id').where('connection_id', 'in', connectionIds)
+      .orderBy('connection_id').orderBy('created_at', 'desc').execute()
+    : Promise.resolve([])
+
 export const findScan = (db: Db, scanId: string): Promise<LibraryScanRow | undefined> =>
   db.selectFrom('library_scans').selectAll().where('id', '=', scanId).executeTakeFirst()
 
 export const activeScan = (db: Db, connectionId: string): Promise<LibraryScanRow | undefined> =>
   db.selectFrom('library_scans').selectAll().where('connection_id', '=', connectionId).where('status', 'in', ACTIVE).executeTakeFirst()
 
-export const latestScan = (db: Db, connectionId: string): Promise<LibraryScanRow | undefined> =>
-  db.selectFrom('library_scans').selectAll().where('connection_id', '=', connectionId).orderBy('created_at', 'desc').limit(1).executeTakeFirst()
-
 /** Queues a scan; the partial unique index keeps it to one active scan per connection. */
 export const insertScan = (db: Db, connectionId: string): Promise<LibraryScanRow> =>
   db.insertInto('library_scans').values({ connection_id: connectionId }).returningAll().executeTakeFirstOrThrow()
 
-/** Every scan that should be running (for re-enqueueing after a restart). */
-export const unfinishedScans = (db: Db) => db.selectFrom('library_scans').select(['id', 'connection_id']).where('status', 'in', ACTIVE).execute()
+/** Every scan that should be running, with its provider (for re-enqueueing after a restart). */
+export const unfinishedScans = (db: Db) =>
+  db.selectFrom('library_scans').innerJoin('connections', 'connections.id', 'library_scans.connection_id')
+    .select(['library_scans.id', 'connections.provider']).where('library_scans.status', 'in', ACTIVE).execute()
 
 /** (Re)starts a scan from the beginning: whatever an interrupted run wrote under its id goes first. */
 export async function restartScan(db: Db, scanId: string, now: Date) {
@@ -111,15 +122,13 @@ export async function completeScan(db: Db, scan: { id: string; connection_id: st
 export const failScan = (db: Db, scanId: string, error: string, now: Date) =>
   db.updateTable('library_scans').set({ status: 'failed', error, completed_at: now }).where('id', '=', scanId).where('status', 'in', ACTIVE).execute()
 
-/** Counts per kind in a snapshot, and how many items credit an artist of `artistIds`. */
-export async function snapshotCounts(db: Db, scanId: string, artistIds: string[]) {
+/** Counts per kind in a snapshot, and how many items credit an artist of `blockedArtistIds` (a subquery). */
+export async function snapshotCounts(db: Db, scanId: string, blockedArtistIds: RawBuilder<{ artist_id: string }>) {
   const rows = await db.selectFrom('library_items as i')
     .select((eb) => [
       'i.kind',
       eb.fn.countAll<string>().as('total'),
-      artistIds.length
-        ? sql<string>`count(*) filter (where exists (select 1 from library_item_artists a where a.item_id = i.id and a.artist_id = any(${sql.val(artistIds)}::uuid[])))`.as('blocked')
-        : sql<string>`0`.as('blocked'),
+      sql<string>`count(*) filter (where exists (select 1 from library_item_artists a where a.item_id = i.id and a.artist_id in ${blockedArtistIds}))`.as('blocked'),
     ])
     .where('i.scan_id', '=', scanId).groupBy('i.kind').execute()
   const playlists = await db.selectFrom('library_playlists')

@@ -41,7 +41,9 @@ export async function effectiveBlocklist(db: Db, userId: string, options: { q?: 
   return query.orderBy(sql`lower(artists.canonical_name)`).orderBy('artists.id').limit(options.limit).offset(options.offset).execute()
 }
 
-const coveredBy = (userId: string) => sql`(select e.artist_id from (${effectiveEntries(userId)}) e)`
+/** The artist ids on a user's effective blocklist, as a subquery. */
+export const effectiveArtistIds = (userId: string) => sql<{ artist_id: string }>`(select e.artist_id from (${effectiveEntries(userId)}) e)`
+const coveredBy = effectiveArtistIds
 
 /** How many of a version's items the user's effective blocklist already has, and how many it lacks. */
 export async function previewCounts(db: Db, userId: string, versionId: string) {
