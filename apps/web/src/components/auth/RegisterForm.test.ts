@@ -8,7 +8,7 @@ import RegisterForm from './RegisterForm.svelte'
 const GOOD_PASSWORD = 'Quiet-Library-2048'
 
 function setup(onsubmit: (body: RegisterRequest) => Promise<void> = async () => undefined) {
-  const user = userEvent.setup()
+  const user = userEvent.setup({ delay: null })
   const submit = vi.fn(onsubmit)
   render(RegisterForm, { onsubmit: submit })
   const email = screen.getByLabelText('Email', { selector: 'input' })

@@ -9,7 +9,7 @@ function setup(onsubmit: (body: LoginRequest) => Promise<void>, initialEmail = '
   const submit = vi.fn(onsubmit)
   render(SignInForm, { onsubmit: submit, initialEmail })
   return {
-    user: userEvent.setup(),
+    user: userEvent.setup({ delay: null }),
     submit,
     email: screen.getByLabelText('Email', { selector: 'input' }),
     password: screen.getByLabelText('Password', { selector: 'input' }),
