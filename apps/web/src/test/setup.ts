@@ -13,6 +13,7 @@ configure({ defaultHidden: true })
 // accessible-name and user-event code paths (a quarter of a second idle, seconds when the machine is
 // busy). Exercising them once here charges that to the hook, not to the first test's time budget.
 beforeAll(async () => {
+  if (typeof document === 'undefined') return // a file that runs in Node (the bundle check)
   document.body.innerHTML =
     '<form aria-label="Warm-up"><label for="warm-up">Name</label><input id="warm-up" aria-describedby="warm-up-hint" /><p id="warm-up-hint">Hint</p><button type="button">Go</button></form>'
   const user = userEvent.setup({ delay: null })
