@@ -3,10 +3,16 @@ import { defineConfig, devices } from '@playwright/test'
 import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, ports, repoRoot, webUrl } from './src/support/environment.ts'
 
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
-const web = (port: number, apiPort: number) => ({
-  WEB_PORT: String(port),
-  WEB_HOST: '127.0.0.1',
-  API_PROXY_TARGET: `http://127.0.0.1:${apiPort}`,
+/** The production build of the web app, served by `vite preview` on `port`, with /api proxied to `apiPort`. */
+const webServer = (name: string, command: string, port: number, apiPort: number, timeout: number) => ({
+  name,
+  command,
+  cwd: repoRoot,
+  env: { WEB_PORT: String(port), WEB_HOST: '127.0.0.1', API_PROXY_TARGET: `http://127.0.0.1:${apiPort}` },
+  url: `http://127.0.0.1:${port}`,
+  timeout,
+  reuseExistingServer: false,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
 })
 
 /**
@@ -40,26 +46,8 @@ export default defineConfig({
       stdout: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
-    {
-      name: 'web',
-      command: 'npm run build -w @ndith/web && npm run preview -w @ndith/web',
-      cwd: repoRoot,
-      env: web(ports.web, ports.api),
-      url: `http://127.0.0.1:${ports.web}`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      // Proxies to an API port that the "server down" tests start and stop themselves.
-      name: 'web (flaky API)',
-      command: 'npm run preview -w @ndith/web',
-      cwd: repoRoot,
-      env: web(ports.flakyWeb, ports.flakyApi),
-      url: `http://127.0.0.1:${ports.flakyWeb}`,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
+    webServer('web', 'npm run build -w @ndith/web && npm run preview -w @ndith/web', ports.web, ports.api, 120_000),
+    // Proxies to an API port that the "server down" tests start and stop themselves.
+    webServer('web (flaky API)', 'npm run preview -w @ndith/web', ports.flakyWeb, ports.flakyApi, 60_000),
   ],
 })

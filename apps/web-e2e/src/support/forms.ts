@@ -1,14 +1,18 @@
 import type { Page } from '@playwright/test'
 
-/** The registration form, located the way a user finds it: by labels and roles. */
+/** An auth form and the fields both have, located the way a user finds them: by labels and roles. */
+function authForm(page: Page, name: string, submitName: string) {
+  const form = page.getByRole('form', { name })
+  const field = (label: string) => form.getByLabel(label, { exact: true })
+  return { form, field, email: field('Email'), password: field('Password'), submit: form.getByRole('button', { name: submitName }) }
+}
+
 export function registerForm(page: Page) {
-  const form = page.getByRole('form', { name: 'Create account' })
+  const { form, field, ...fields } = authForm(page, 'Create account', 'Create account')
   return {
     form,
-    email: form.getByLabel('Email', { exact: true }),
-    password: form.getByLabel('Password', { exact: true }),
-    confirm: form.getByLabel('Confirm password', { exact: true }),
-    submit: form.getByRole('button', { name: 'Create account' }),
+    ...fields,
+    confirm: field('Confirm password'),
     checklist: form.locator('#register-password-rules'),
     rule: (id: string) => form.locator(`[data-rule="${id}"]`),
     async fill(values: { email?: string; password?: string; confirm?: string }) {
@@ -20,12 +24,8 @@ export function registerForm(page: Page) {
 }
 
 export function signInForm(page: Page) {
-  const form = page.getByRole('form', { name: 'Sign in' })
   return {
-    form,
-    email: form.getByLabel('Email', { exact: true }),
-    password: form.getByLabel('Password', { exact: true }),
-    submit: form.getByRole('button', { name: 'Sign in' }),
+    ...authForm(page, 'Sign in', 'Sign in'),
     async signIn(email: string, password: string) {
       await this.email.fill(email)
       await this.password.fill(password)

@@ -20,6 +20,8 @@ export async function addToMyList(page: Page, query: string, name: string, tags:
   if (tags.length) await page.getByLabel('Tags', { exact: true }).fill(`${tags.join(', ')},`)
   await page.getByRole('button', { name: 'Add to my list' }).click()
   await expect(page.getByTestId('toast').filter({ hasText: name })).toBeVisible()
+  // The toast comes as the API answers; the list shows the entry once it has reloaded.
+  await expect(entryNames(page).filter({ hasText: name })).toBeVisible()
 }
 
 /** The entries on My list, by artist name, in the order shown. */

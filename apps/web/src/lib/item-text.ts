@@ -1,5 +1,5 @@
 import { evidenceUrlProblem } from '@ndith/contracts'
-import type { FieldMessage } from './api/form-feedback.ts'
+import type { FieldMessage } from './feedback.ts'
 
 export interface ItemText {
   rationale: string

@@ -21,8 +21,8 @@ export type SignOutReason = 'user' | 'expired'
 export class SessionStore {
   status = $state<SessionStatus>('restoring')
   user = $state<User | null>(null)
-  /** The last restore could not reach the server, so we do not know whether a session exists. */
-  restoreUnreachable = $state(false)
+  /** Why the last restore could not reach the server: we do not know whether a session exists. */
+  restoreOutage = $state.raw<ServerUnreachableError | null>(null)
   signOutReason = $state<SignOutReason | null>(null)
 
   #notice: SessionNotice | null = null
@@ -36,8 +36,8 @@ export class SessionStore {
     try {
       this.#accept(await this.#refresh())
     } catch (error) {
-      if (error instanceof ServerUnreachableError) this.restoreUnreachable = true
-      else if (error instanceof ApiError) this.restoreUnreachable = false
+      if (error instanceof ServerUnreachableError) this.restoreOutage = error
+      else if (error instanceof ApiError) this.restoreOutage = null
       else throw error
       this.#clear()
     }
@@ -119,7 +119,7 @@ export class SessionStore {
     this.user = session.user
     this.status = 'signed-in'
     this.signOutReason = null
-    this.restoreUnreachable = false
+    this.restoreOutage = null
   }
 
   #clear() {

@@ -35,7 +35,7 @@ describe('SessionStore', () => {
     await session.restore()
 
     expect(session.status).toBe('signed-out')
-    expect(session.restoreUnreachable).toBe(false)
+    expect(session.restoreOutage).toBeNull()
     expect(session.takeNotice()).toBeNull()
   })
 
@@ -45,7 +45,7 @@ describe('SessionStore', () => {
     await session.restore()
 
     expect(session.status).toBe('signed-out')
-    expect(session.restoreUnreachable).toBe(true)
+    expect(session.restoreOutage).toBeInstanceOf(ServerUnreachableError)
   })
 
   it('uses the access token from sign-in for authorized calls', async () => {

@@ -8,7 +8,7 @@ import DeleteAccountPanel from './DeleteAccountPanel.svelte'
 async function open(deleteAccount: (password: string) => Promise<void>) {
   const ondeleted = vi.fn()
   renderWithApis(DeleteAccountPanel, { ondeleted }, fakeApis({ account: { deleteAccount: vi.fn(deleteAccount) } }))
-  const user = userEvent.setup()
+  const user = userEvent.setup({ delay: null })
   await user.click(screen.getByRole('button', { name: 'Delete account…' }))
   return { user, ondeleted, password: screen.getByLabelText('Your password', { selector: 'input' }) }
 }

@@ -1,15 +1,15 @@
 import { render, screen } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LoginRequest } from '@ndith/contracts'
-import { ApiError } from '../../lib/api/errors.ts'
+import { ApiError, TemporarilyUnavailableError } from '../../lib/api/errors.ts'
 import SignInForm from './SignInForm.svelte'
 
 function setup(onsubmit: (body: LoginRequest) => Promise<void>, initialEmail = '') {
   const submit = vi.fn(onsubmit)
   render(SignInForm, { onsubmit: submit, initialEmail })
   return {
-    user: userEvent.setup(),
+    user: userEvent.setup({ delay: null }),
     submit,
     email: screen.getByLabelText('Email', { selector: 'input' }),
     password: screen.getByLabelText('Password', { selector: 'input' }),
@@ -18,6 +18,8 @@ function setup(onsubmit: (body: LoginRequest) => Promise<void>, initialEmail = '
 }
 
 describe('SignInForm', () => {
+  afterEach(() => void vi.useRealTimers())
+
   it('starts with the email it was given (from "Sign in instead")', () => {
     const { email } = setup(async () => undefined, 'taken@example.com')
 
@@ -45,5 +47,22 @@ describe('SignInForm', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect')
     expect(email).not.toHaveAttribute('aria-invalid')
+  })
+
+  it('after a 503 signs in again by itself once Retry-After has passed, without a click', async () => {
+    vi.useFakeTimers()
+    const { user, submit, button, email, password } = setup(async () => {
+      if (submit.mock.calls.length === 1) throw new TemporarilyUnavailableError(503, 2)
+    })
+    await user.type(email, 'a@example.com')
+    await user.type(password, 'Quiet-Library-2048')
+
+    await user.click(button)
+    expect(screen.getByRole('alert')).toHaveTextContent('The server is temporarily unavailable. Trying again in 2 seconds.')
+    await vi.advanceTimersByTimeAsync(2_000)
+
+    expect(submit).toHaveBeenCalledTimes(2)
+    expect(submit).toHaveBeenLastCalledWith({ email: 'a@example.com', password: 'Quiet-Library-2048' })
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 })

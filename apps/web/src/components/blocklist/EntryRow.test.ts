@@ -19,7 +19,7 @@ function setup(update = vi.fn(async (_id: string, body: { tags?: string[]; note?
   const onremove = vi.fn(async () => undefined)
   const ontag = vi.fn()
   renderWithApis(EntryRow, { entry, suggestions: ['rap', 'live'], onsaved, onremove, ontag }, fakeApis({ blocklist: { update } }))
-  return { user: userEvent.setup(), update, onsaved, onremove, ontag }
+  return { user: userEvent.setup({ delay: null }), update, onsaved, onremove, ontag }
 }
 
 describe('EntryRow', () => {

@@ -6,7 +6,7 @@ import TagInput from './TagInput.svelte'
 function setup(tags: string[] = []) {
   const props = $state({ id: 'tags', tags })
   render(TagInput, { props })
-  return { user: userEvent.setup(), input: screen.getByLabelText('Tags'), props }
+  return { user: userEvent.setup({ delay: null }), input: screen.getByLabelText('Tags'), props }
 }
 
 describe('TagInput', () => {

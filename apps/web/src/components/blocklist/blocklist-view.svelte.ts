@@ -1,7 +1,7 @@
 import type { BlocklistEntry, BlocklistPage, BlocklistQuery } from '@ndith/contracts'
 import type { BlocklistApi } from '../../lib/api/blocklist-api.ts'
-import { Loader } from '../../lib/loader.svelte.ts'
-import { clampOffset } from '../../lib/paging.ts'
+import type { Loader } from '../../lib/loader.svelte.ts'
+import { PagedSearch } from '../../lib/paged-search.svelte.ts'
 
 export type SortKey = 'added-desc' | 'added-asc' | 'name-asc' | 'name-desc'
 
@@ -27,14 +27,11 @@ export function toQuery({ q, tag, sort, offset, limit }: ListFilters): Blocklist
   return { ...(text ? { q: text } : {}), ...(tag ? { tag } : {}), sort: by, order, limit, offset }
 }
 
-/** My list as the page shows it: filters, the current page, and the changes made from it. */
+/** My list as the page shows it: the search and filters, the current page, and the changes made from it. */
 export class BlocklistView {
-  q = $state('')
   tag = $state('')
   sort = $state<SortKey>('added-desc')
-  offset = $state(0)
-  readonly limit: number
-  readonly page: Loader<BlocklistPage>
+  readonly search: PagedSearch<BlocklistPage>
   /** Every tag the user has, from the last answer (for the filter and suggestions). */
   tags = $derived.by(() => this.page.data?.tags ?? [])
 
@@ -42,30 +39,20 @@ export class BlocklistView {
     private readonly api: BlocklistApi,
     limit = 25,
   ) {
-    this.limit = limit
-    this.page = new Loader((signal) => this.api.list(toQuery(this), signal))
+    this.search = new PagedSearch(limit, ({ q, offset }, signal) => api.list(toQuery({ q: q ?? '', tag: this.tag, sort: this.sort, offset, limit }), signal))
+  }
+
+  get page(): Loader<BlocklistPage> {
+    return this.search.page
   }
 
   get filtered(): boolean {
-    return this.q.trim() !== '' || this.tag !== ''
+    return this.search.q.trim() !== '' || this.tag !== ''
   }
 
   clearFilters(): void {
-    this.q = ''
+    this.search.q = ''
     this.tag = ''
-    this.offset = 0
-  }
-
-  /** Loads the page; when the last page emptied out (removals, filters), steps back to a page with rows. */
-  async load(): Promise<void> {
-    await this.page.load()
-    const data = this.page.data
-    if (!data || data.items.length > 0) return
-    const offset = clampOffset({ total: data.total, limit: this.limit, offset: this.offset })
-    if (offset !== this.offset) {
-      this.offset = offset
-      await this.page.load()
-    }
   }
 
   /** Shows an edited entry at once, in place. */

@@ -37,11 +37,11 @@ describe('BlocklistView', () => {
       query.offset === 2 ? page([], 2, 2) : page([entry('Drake'), entry('Future')], 2, 0),
     )
     const view = new BlocklistView(fakeApi({ list }), 2)
-    view.offset = 2
+    view.search.offset = 2
 
-    await view.load()
+    await view.search.load()
 
-    expect(view.offset).toBe(0)
+    expect(view.search.offset).toBe(0)
     expect(list).toHaveBeenCalledTimes(2)
     expect(view.page.data?.items.map((e) => e.artist.name)).toEqual(['Drake', 'Future'])
   })
@@ -49,7 +49,7 @@ describe('BlocklistView', () => {
   it('removes an entry from the page at once and hands back the undo payload', async () => {
     const drake = entry('Drake', ['live'])
     const view = new BlocklistView(fakeApi({ list: async () => page([drake, entry('Future')], 2), remove: async () => drake }), 2)
-    await view.load()
+    await view.search.load()
 
     const removed = await view.remove(drake)
 
@@ -69,7 +69,7 @@ describe('BlocklistView', () => {
 
   it('shows an edited entry in place and learns its new tags', async () => {
     const view = new BlocklistView(fakeApi({ list: async () => page([entry('Drake')], 1) }))
-    await view.load()
+    await view.search.load()
 
     view.replace(entry('Drake', ['allegations']))
 

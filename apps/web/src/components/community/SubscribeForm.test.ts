@@ -39,7 +39,7 @@ function setup() {
   const subscribe = vi.fn(async () => ({}) as never)
   const onsubscribed = vi.fn()
   renderWithApis(SubscribeForm, { list, onsubscribed }, fakeApis({ community: { subscribe, preview: vi.fn(async () => preview) } }))
-  return { user: userEvent.setup(), subscribe, onsubscribed }
+  return { user: userEvent.setup({ delay: null }), subscribe, onsubscribed }
 }
 
 describe('SubscribeForm', () => {

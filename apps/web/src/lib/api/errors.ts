@@ -23,14 +23,31 @@ export class ApiError extends Error {
 
 /**
  * The API could not serve the request at all: it never answered (offline, DNS, connection refused),
- * a proxy answered for it (5xx without the API's error shape), or it said SERVICE_UNAVAILABLE.
- * The UI shows the "Can't reach the server" banner with a Retry for all of them.
+ * or a proxy answered for it (5xx without the API's error shape). The UI shows the "Can't reach the
+ * server" banner with a Retry for all of them.
  */
 export class ServerUnreachableError extends Error {
-  override readonly name = 'ServerUnreachableError'
+  override readonly name: string = 'ServerUnreachableError'
 
   constructor(readonly status: number | undefined = undefined, options?: ErrorOptions) {
     super("Can't reach the server", options)
+  }
+}
+
+/**
+ * The API said it cannot serve for a moment (503 SERVICE_UNAVAILABLE: its database is down or busy)
+ * and, through Retry-After, when to ask again. Shown with the same banner, worded as temporary, and
+ * retried by itself after that wait.
+ */
+export class TemporarilyUnavailableError extends ServerUnreachableError {
+  override readonly name = 'TemporarilyUnavailableError'
+
+  constructor(
+    status: number,
+    /** From Retry-After; undefined when the answer did not say. */
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super(status)
   }
 }
 

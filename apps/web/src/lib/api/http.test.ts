@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAuthApi } from './auth-api.ts'
-import { ApiError, ServerUnreachableError } from './errors.ts'
+import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
 import { requestJson, type FetchLike } from './http.ts'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -53,12 +53,17 @@ describe('requestJson', () => {
     await expect(requestJson(fetchFn, '/x')).rejects.toBeInstanceOf(ServerUnreachableError)
   })
 
-  it('treats SERVICE_UNAVAILABLE (from the API, or nginx answering for it) as an unreachable server', async () => {
+  it('treats 503 SERVICE_UNAVAILABLE (from the API, or nginx answering for it) as a temporary outage, with its Retry-After', async () => {
     const fetchFn: FetchLike = async () =>
-      json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'The API is not reachable right now' }, requestId: 'r' })
+      json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable' }, requestId: 'r' }, { 'retry-after': '7' })
 
-    await expect(requestJson(fetchFn, '/x')).rejects.toBeInstanceOf(ServerUnreachableError)
+    const error = await requestJson(fetchFn, '/x').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(TemporarilyUnavailableError)
+    expect(error).toBeInstanceOf(ServerUnreachableError)
+    expect(error).toMatchObject({ status: 503, retryAfterSeconds: 7 })
   })
+
 
   it('keeps a provider outage (502 PROVIDER_UNAVAILABLE) as an ApiError with its message: our server is fine', async () => {
     const fetchFn: FetchLike = async () =>
@@ -67,7 +72,7 @@ describe('requestJson', () => {
     await expect(requestJson(fetchFn, '/x')).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE', message: 'Spotify could not be reached; try again in a moment' })
   })
 
-  it('keeps any other 5xx in the error shape as an ApiError: the server answered', async () => {
+  it('keeps any other 5xx in the error shape (500 INTERNAL) as an ApiError: the server answered, it is a bug', async () => {
     const fetchFn: FetchLike = async () =>
       json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' }, requestId: 'r' })
 

@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '@ndith/contracts'
-import { ApiError, ServerUnreachableError } from './errors.ts'
+import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -44,7 +44,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError | 
   if (isErrorResponse(body)) {
     const { code, message, fields } = body.error
     // Nothing the user typed is wrong: the API (or nginx in front of it) says it cannot serve now.
-    if (code === 'SERVICE_UNAVAILABLE') return new ServerUnreachableError(response.status)
+    if (code === 'SERVICE_UNAVAILABLE') return new TemporarilyUnavailableError(response.status, retryAfter(response))
     return new ApiError(response.status, code, message, fields ?? [], body.requestId, retryAfter(response))
   }
   if (GATEWAY_STATUSES.has(response.status)) return new ServerUnreachableError(response.status)

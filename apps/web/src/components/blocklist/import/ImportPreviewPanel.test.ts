@@ -34,7 +34,7 @@ const preview: ImportPreview = {
 function setup(confirmImport = vi.fn(async () => ({ added: 2, alreadyListed: 0 }))) {
   const ondone = vi.fn()
   renderWithApis(ImportPreviewPanel, { preview, ondone, onrestart: vi.fn() }, fakeApis({ blocklist: { confirmImport } }))
-  return { confirmImport, ondone, user: userEvent.setup() }
+  return { confirmImport, ondone, user: userEvent.setup({ delay: null }) }
 }
 
 describe('ImportPreviewPanel', () => {

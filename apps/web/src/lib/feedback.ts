@@ -1,5 +1,10 @@
 import { ErrorCodes, type ErrorCode } from '@ndith/contracts'
-import { ApiError, ServerUnreachableError, isKnownErrorCode } from './errors.ts'
+import { ApiError, ServerUnreachableError, TemporarilyUnavailableError, isKnownErrorCode } from './api/errors.ts'
+
+/**
+ * What the app tells the user after a failed request: in a form (messages under fields, one alert,
+ * or the banner for an outage) or after an action outside a form (one line, for a toast or alert).
+ */
 
 export interface FieldMessage {
   /** A password rule id, a schema keyword such as "format", or an error code such as EMAIL_TAKEN. */
@@ -7,15 +12,15 @@ export interface FieldMessage {
   message: string
 }
 
-/** What a form shows after a failed submit: messages under fields, one form-level alert, or the banner. */
 export interface FormFeedback<Field extends string> {
   fields: Partial<Record<Field, FieldMessage[]>>
   alert: string | null
-  unreachable: boolean
+  /** The server could not serve the request: the form shows the banner, and retrying is the remedy. */
+  outage: ServerUnreachableError | null
 }
 
 export function noFeedback<Field extends string>(): FormFeedback<Field> {
-  return { fields: {}, alert: null, unreachable: false }
+  return { fields: {}, alert: null, outage: null }
 }
 
 /** Errors that are about one field although the API reports them at the top level. */
@@ -39,6 +44,9 @@ function alertFor(error: ApiError): string {
   return error.status >= 500 && error.requestId ? `${message} (reference ${error.requestId})` : message
 }
 
+/** The field a path names: the API reports "tags.3" or "/rows/12" for one element of an array. */
+const fieldOfPath = (path: string): string => path.replace(/^\//, '').split(/[./]/)[0] ?? path
+
 /**
  * Maps any failure of a form's request to what the form shows. Field errors land under the field
  * they name when the form has that field; anything else becomes the form-level alert, so no message
@@ -51,7 +59,7 @@ export function feedbackFromError<Field extends string>(error: unknown, formFiel
     ;(feedback.fields[field] ??= []).push(message)
   }
 
-  if (error instanceof ServerUnreachableError) return { ...feedback, unreachable: true }
+  if (error instanceof ServerUnreachableError) return { ...feedback, outage: error }
   if (!(error instanceof ApiError)) {
     console.error(error)
     return { ...feedback, alert: ErrorCodes.INTERNAL.message }
@@ -65,11 +73,37 @@ export function feedbackFromError<Field extends string>(error: unknown, formFiel
 
   const unplaced: string[] = []
   for (const fieldError of error.fields) {
-    if (isFormField(fieldError.field)) addToField(fieldError.field, { code: fieldError.code, message: fieldError.message })
+    const field = fieldOfPath(fieldError.field)
+    if (isFormField(field)) addToField(field, { code: fieldError.code, message: fieldError.message })
     else unplaced.push(fieldError.message)
   }
   if (error.fields.length === 0 || unplaced.length > 0) {
     feedback.alert = unplaced.length > 0 ? `${alertFor(error)}: ${unplaced.join('; ')}` : alertFor(error)
   }
   return feedback
+}
+
+/** How the banner and form alerts describe an outage: a temporary one says when it will try again. */
+export function outageText(outage: ServerUnreachableError): { title: string; detail: string } {
+  if (!(outage instanceof TemporarilyUnavailableError)) {
+    return { title: "Can't reach the server.", detail: 'Check your connection, then try again.' }
+  }
+  const when = outage.retryAfterSeconds === undefined ? 'in a moment' : waitPhrase(outage.retryAfterSeconds)
+  return { title: 'The server is temporarily unavailable.', detail: `Nothing is wrong on your side; try again ${when}.` }
+}
+
+/** True when a failure is the session ending (the router is already taking the user to sign in). */
+export function isSessionEnd(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401
+}
+
+/**
+ * What to tell the user about a failed action outside a form (a toast or an inline alert), or null
+ * when nothing should be said: a 401 has already ended the session and the app is going to sign in.
+ */
+export function actionErrorText(error: unknown, doing: string): string | null {
+  if (isSessionEnd(error)) return null
+  if (error instanceof TemporarilyUnavailableError) return `Couldn't ${doing}: the server is temporarily unavailable. Try again in a moment.`
+  if (error instanceof ServerUnreachableError) return `Couldn't ${doing}: can't reach the server. Check your connection and try again.`
+  return `Couldn't ${doing}: ${feedbackFromError(error, []).alert ?? 'Something went wrong'}`
 }

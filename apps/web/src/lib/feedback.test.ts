@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, ServerUnreachableError } from './errors.ts'
-import { feedbackFromError, waitPhrase } from './form-feedback.ts'
+import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './api/errors.ts'
+import { actionErrorText, feedbackFromError, outageText, waitPhrase } from './feedback.ts'
 
 const FIELDS = ['email', 'password'] as const
 
@@ -17,7 +17,7 @@ describe('feedbackFromError', () => {
     expect(feedback.fields.email).toEqual([{ code: 'format', message: 'Enter a valid email address' }])
     expect(feedback.fields.password?.map((m) => m.code)).toEqual(['min-length', 'digit'])
     expect(feedback.alert).toBeNull()
-    expect(feedback.unreachable).toBe(false)
+    expect(feedback.outage).toBeNull()
   })
 
   it('shows a duplicate email under the email field, with its code so the form can link to sign in', () => {
@@ -30,9 +30,22 @@ describe('feedbackFromError', () => {
   })
 
   it('turns an unreachable server into the banner, not a message', () => {
-    const feedback = feedbackFromError(new ServerUnreachableError(502), FIELDS)
+    const outage = new ServerUnreachableError(502)
 
-    expect(feedback).toEqual({ fields: {}, alert: null, unreachable: true })
+    expect(feedbackFromError(outage, FIELDS)).toEqual({ fields: {}, alert: null, outage })
+  })
+
+  it('shows an error about one element of a list under the list field', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid', [
+      { field: 'tags.3', code: 'pattern', message: 'Tags cannot contain commas or semicolons' },
+      { field: '/rows/12', code: 'required', message: 'A row needs a name or a URL' },
+    ])
+
+    const feedback = feedbackFromError(error, ['tags', 'rows'])
+
+    expect(feedback.fields.tags).toEqual([{ code: 'pattern', message: 'Tags cannot contain commas or semicolons' }])
+    expect(feedback.fields.rows).toEqual([{ code: 'required', message: 'A row needs a name or a URL' }])
+    expect(feedback.alert).toBeNull()
   })
 
   it('shows errors that belong to no field as the form-level alert', () => {
@@ -79,5 +92,33 @@ describe('waitPhrase', () => {
     [7200, 'in 2 hours'],
   ])('%i seconds reads "%s"', (seconds, phrase) => {
     expect(waitPhrase(seconds)).toBe(phrase)
+  })
+})
+
+describe('outageText', () => {
+  it('words a 503 as temporary and says when it tries again', () => {
+    expect(outageText(new TemporarilyUnavailableError(503, 30))).toEqual({
+      title: 'The server is temporarily unavailable.',
+      detail: 'Nothing is wrong on your side; try again in 30 seconds.',
+    })
+  })
+
+  it('keeps "can\'t reach the server" for a dead network or proxy', () => {
+    expect(outageText(new ServerUnreachableError()).title).toBe("Can't reach the server.")
+  })
+})
+
+describe('actionErrorText', () => {
+  it('says nothing for an ended session: the app is on its way to sign in', () => {
+    expect(actionErrorText(new ApiError(401, 'UNAUTHENTICATED', 'Sign in again'), 'remove Drake')).toBeNull()
+  })
+
+  it('tells a temporary outage from a server error', () => {
+    expect(actionErrorText(new TemporarilyUnavailableError(503, 5), 'remove Drake')).toBe(
+      "Couldn't remove Drake: the server is temporarily unavailable. Try again in a moment.",
+    )
+    expect(actionErrorText(new ApiError(500, 'INTERNAL', 'Something went wrong on our side', [], 'req-7'), 'remove Drake')).toBe(
+      "Couldn't remove Drake: Something went wrong on our side (reference req-7)",
+    )
   })
 })
