@@ -77,8 +77,8 @@ export async function startSimulator(env: Record<string, string> = {}) {
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>
 
 export interface SimulatorLibrary {
-  savedTracks: { uri: string }[]
-  savedAlbums: { uri: string }[]
+  savedTracks: { uri: string; artistIds: string[] }[]
+  savedAlbums: { uri: string; artistIds: string[] }[]
   followedArtists: { uri: string }[]
   playlists: { id: string; relation: string; snapshotId: string; items: { uri: string }[] }[]
 }

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { buildApp, type AppConfig } from '../../src/app.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { ArtistProviders } from '../../src/features/artists/providers.ts'
+import { bullmqRunner } from '../../src/jobs/bullmq-runner.ts'
+import { inProcessRunner } from '../../src/jobs/in-process-runner.ts'
+import type { JobRunner } from '../../src/jobs/runner.ts'
 import { memoryStore, redisStore, type Store } from '../../src/store/store.ts'
 import { createTestDatabase, type TestDatabase } from './database.ts'
 
@@ -31,6 +34,11 @@ export function createTestStore(): Store {
     : memoryStore()
 }
 
+/** BullMQ on Redis (queues of the test's own) when REDIS_URL is set, the in-process runner otherwise. */
+export function createTestJobs(): JobRunner {
+  return process.env.REDIS_URL ? bullmqRunner(process.env.REDIS_URL, { prefix: `ndith-test-${randomBytes(6).toString('hex')}` }) : inProcessRunner()
+}
+
 export interface TestAppOptions {
   config?: Partial<AppConfig>
   clock?: () => Date
@@ -46,9 +54,11 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const database: TestDatabase = await createTestDatabase()
   if (options.migrate !== false) await migrateToLatest(database.db)
   const store = createTestStore()
+  const jobs = createTestJobs()
   const app = await buildApp({
     db: database.db,
     store,
+    jobs,
     config: { ...testConfig, ...options.config },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.providers ? { providers: options.providers } : {}),
@@ -58,8 +68,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     db: database.db,
     database,
     store,
+    jobs,
     async close() {
       await app.close()
+      await jobs.close()
       await store.close()
       await database.drop()
     },
