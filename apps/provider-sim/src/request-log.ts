@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { SimContext } from './context.ts'
 
 /** One Web API or accounts call as the simulator saw it: what tests assert on (e.g. "no duplicate removals"). */
 export interface LoggedRequest {
@@ -45,7 +44,8 @@ export class RequestLog {
   }
 }
 
-export function recordRequest(ctx: SimContext, request: FastifyRequest, reply: FastifyReply) {
+/** Logs one client call (`log` and `now` from the simulator's context). */
+export function recordRequest(ctx: { log: RequestLog; clock: { now(): number } }, request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0]!
   // The admin's own calls and the health probes (Kubernetes asks every few seconds) are not client calls.
   if (path.startsWith('/admin') || path === '/health') return
