@@ -100,3 +100,31 @@ test('cancelling at the provider brings the listener back with the reason, and n
   await expect(page.getByRole('alert')).toContainText('The account was not connected.')
   await expect(page.getByText('No accounts connected')).toBeVisible()
 })
+
+test('when the account withdraws the app\'s access, the scan fails, the page says to connect again, and connecting again works', async ({ page }) => {
+  test.setTimeout(60_000)
+  await signUp(page, 'connections-revoked')
+  await page.goto('/connections')
+  await page.getByRole('button', { name: 'Connect Spotify (simulated)' }).click()
+  await page.getByLabel(/Bob/).check()
+  await page.getByRole('button', { name: 'Agree' }).click()
+  const card = page.getByRole('article', { name: 'Spotify (simulated)' })
+  await expect(card).toContainText('account bob')
+
+  // Bob removes the app's access at the provider: tokens answer 401, the refresh invalid_grant.
+  expect((await page.request.post(`${simulatorUrl}/admin/users/bob/revoke`)).ok()).toBe(true)
+  await card.getByRole('button', { name: 'Scan library' }).click()
+
+  await expect(card.getByText('Spotify (simulated) no longer accepts this connection.')).toBeVisible({ timeout: 30_000 })
+  await expect(card).toContainText('Needs to be connected again')
+  await expect(card.getByRole('button', { name: /Scan/ })).toHaveCount(0)
+
+  await card.getByRole('button', { name: 'Connect again' }).click()
+  await page.getByLabel(/Bob/).check()
+  await page.getByRole('button', { name: 'Agree' }).click()
+
+  await expect(page.getByText('Spotify (simulated) is connected.')).toBeVisible()
+  await expect(card).not.toContainText('Needs to be connected again')
+  await expect(card.getByRole('button', { name: 'Scan library' })).toBeVisible()
+  await expect(page.getByRole('article')).toHaveCount(1)
+})

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ConnectionsApi } from '../lib/api/connections-api.ts'
-import { ApiError } from '../lib/api/errors.ts'
+import { ApiError, ServerUnreachableError } from '../lib/api/errors.ts'
 import { router } from '../lib/router.svelte.ts'
 import { fakeApis, renderWithApis } from '../test/fake-apis.ts'
 import ConnectionsPage from './ConnectionsPage.svelte'
@@ -133,6 +133,32 @@ describe('ConnectionsPage', () => {
 
       await vi.advanceTimersByTimeAsync(5_000)
       expect(library).toHaveBeenCalledTimes(4)
+    })
+
+    it('shows a lost connection to the server while polling with the banner, and Retry resumes following the scan', async () => {
+      const running = { scan: scan({ status: 'running', phase: 'saved_tracks', pagesDone: 5, itemsFound: 250 }), summary: null }
+      const answers: (ConnectionLibrary | Error)[] = [running, new ServerUnreachableError(), { scan: scan({ status: 'completed' }), summary }]
+      const library = vi.fn(async () => {
+        const next = answers.shift()
+        if (!next || next instanceof Error) throw next ?? new Error('polled after the scan ended')
+        return next
+      })
+      const overviewApi = vi.fn(async () => overview(alice({ scan: running.scan })))
+      renderPage({ overview: overviewApi, library })
+      await vi.advanceTimersByTimeAsync(1_000)
+
+      expect(screen.getByRole('alert')).toHaveTextContent("Can't reach the server.")
+      expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuetext', expect.stringContaining('5 pages read'))
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(library).toHaveBeenCalledTimes(2)
+
+      screen.getByRole('button', { name: 'Retry' }).click()
+      await vi.advanceTimersByTimeAsync(0)
+
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+      expect(screen.getByRole('region', { name: 'Your library' })).toHaveTextContent('2,000')
+      // The scan ended: the connection is read again, as its status may have changed with it.
+      expect(overviewApi).toHaveBeenCalledTimes(2)
     })
 
     it('stops polling when the page goes away', async () => {

@@ -19,7 +19,14 @@ export class LibraryWatch {
   #controller: AbortController | null = null
   #stopped = false
 
-  constructor(private readonly fetchLibrary: (signal: AbortSignal) => Promise<ConnectionLibrary>) {}
+  /**
+   * @param onSettled called when a scan this watch saw queued or running has ended (completed or
+   * failed): a failure may have changed the connection itself (the provider withdrew the grant)
+   */
+  constructor(
+    private readonly fetchLibrary: (signal: AbortSignal) => Promise<ConnectionLibrary>,
+    private readonly onSettled: (scan: LibraryScan) => unknown = () => undefined,
+  ) {}
 
   get scan(): LibraryScan | null {
     return this.library?.scan ?? null
@@ -36,9 +43,14 @@ export class LibraryWatch {
     try {
       const library = await this.fetchLibrary(controller.signal)
       if (controller.signal.aborted) return
+      const wasActive = isScanActive(this.library?.scan)
       this.library = library
       this.error = null
-      if (isScanActive(library.scan) && !this.#stopped) this.#timer = setTimeout(() => void this.refresh(), POLL_INTERVAL_MS)
+      if (isScanActive(library.scan)) {
+        if (!this.#stopped) this.#timer = setTimeout(() => void this.refresh(), POLL_INTERVAL_MS)
+      } else if (wasActive && library.scan) {
+        this.onSettled(library.scan)
+      }
     } catch (error) {
       if (controller.signal.aborted) return
       this.error = error
