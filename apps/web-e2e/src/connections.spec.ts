@@ -125,6 +125,7 @@ test('when the account withdraws the app\'s access, the scan fails, the page say
 
   await expect(page.getByText('Spotify (simulated) is connected.')).toBeVisible()
   await expect(card).not.toContainText('Needs to be connected again')
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible()
   await expect(card.getByRole('button', { name: 'Scan library' })).toBeVisible()
   await expect(page.getByRole('article')).toHaveCount(1)
 })
