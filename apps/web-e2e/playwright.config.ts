@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, ports, repoRoot, webUrl } from './src/support/environment.ts'
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, ports, repoRoot, simulatorUrl, webUrl } from './src/support/environment.ts'
 
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
 /** The production build of the web app, served by `vite preview` on `port`, with /api proxied to `apiPort`. */
@@ -17,7 +17,8 @@ const webServer = (name: string, command: string, port: number, apiPort: number,
 
 /**
  * The whole stack is started here and stopped afterwards: the real API against real Postgres and
- * Redis, and the production build of the web app served by `vite preview` (same /api proxy as dev).
+ * Redis, the production build of the web app served by `vite preview` (same /api proxy as dev), and
+ * the Spotify simulator the API connects "Spotify (simulated)" accounts to.
  */
 export default defineConfig({
   testDir: './src',
@@ -37,6 +38,17 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
+    {
+      name: 'simulator',
+      command: 'npm run start -w @ndith/provider-sim',
+      cwd: repoRoot,
+      // SIM_PORT/SIM_HOST win over PORT/HOST in the simulator's config.
+      env: { SIM_PORT: String(ports.sim), SIM_HOST: '127.0.0.1', SIM_LOG: 'false' },
+      url: `${simulatorUrl}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    },
     {
       name: 'api',
       command: 'tsx scripts/serve-api.ts',

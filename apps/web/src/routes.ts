@@ -6,6 +6,7 @@ import ActivityPage from './pages/ActivityPage.svelte'
 import CommunityListPage from './pages/CommunityListPage.svelte'
 import CommunityMinePage from './pages/CommunityMinePage.svelte'
 import CommunityPage from './pages/CommunityPage.svelte'
+import ConnectionsPage from './pages/ConnectionsPage.svelte'
 import EffectiveListPage from './pages/EffectiveListPage.svelte'
 import ImportPage from './pages/ImportPage.svelte'
 import MyListPage from './pages/MyListPage.svelte'
@@ -38,6 +39,7 @@ export const routes: readonly Route[] = [
   { path: '/community/new', access: 'signed-in', page: NewCommunityListPage },
   // After the fixed /community/… paths, which it would otherwise swallow.
   { path: '/community/:id', access: 'signed-in', page: CommunityListPage },
+  { path: '/connections', access: 'signed-in', page: ConnectionsPage, navLabel: 'Connections' },
   { path: '/activity', access: 'signed-in', page: ActivityPage, navLabel: 'Activity' },
   { path: '/account', access: 'signed-in', page: AccountPage, navLabel: 'Account' },
 ]

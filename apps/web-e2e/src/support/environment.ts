@@ -14,7 +14,11 @@ export const ports = {
   /** A second API that the "server down" tests stop and start themselves, behind its own web server. */
   flakyApi: int('E2E_FLAKY_API_PORT', 3101),
   flakyWeb: int('E2E_FLAKY_WEB_PORT', 5101),
+  /** The Spotify simulator (apps/provider-sim) that "Spotify (simulated)" connects to. */
+  sim: int('E2E_SIM_PORT', 4100),
 }
+
+export const simulatorUrl = `http://127.0.0.1:${ports.sim}`
 
 export const webUrl = `http://localhost:${ports.web}`
 export const flakyWebUrl = `http://localhost:${ports.flakyWeb}`
@@ -55,6 +59,12 @@ export function apiEnvironment(port: number): Record<string, string> {
     RATE_LIMIT_REGISTER_PER_EMAIL: '100/1m',
     RATE_LIMIT_LOGIN_PER_IP: '1000/1m',
     RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '100/1m',
+    // Streaming connections: the simulator stands in for Spotify, and the provider sends the browser
+    // back to the web app the tests use (the API puts its callback on the loopback IP of this URL).
+    SIMULATOR_URL: simulatorUrl,
+    APP_URL: webUrl,
+    // Test-only key (32 zero bytes) for tokens in a throwaway database.
+    TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32).toString('base64')}`,
   }
 }
 

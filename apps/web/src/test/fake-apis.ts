@@ -25,6 +25,7 @@ export function fakeApis(given: DeepPartial = {}): Apis {
       given.community,
     ),
     account: fill('account', ['activity', 'exportData', 'deleteAccount'], given.account),
+    connections: fill('connections', ['overview', 'start', 'disconnect', 'scan', 'library'], given.connections),
   }
 }
 

@@ -5,6 +5,7 @@ import { createArtistsApi, type ArtistsApi } from './artists-api.ts'
 import { createBlocklistApi, type BlocklistApi } from './blocklist-api.ts'
 import { createApiClient, type Authorize } from './client.ts'
 import { createCommunityApi, type CommunityApi } from './community-api.ts'
+import { createConnectionsApi, type ConnectionsApi } from './connections-api.ts'
 
 /** Every feature client, sharing one authorized transport. */
 export interface Apis {
@@ -12,6 +13,7 @@ export interface Apis {
   blocklist: BlocklistApi
   community: CommunityApi
   account: AccountApi
+  connections: ConnectionsApi
 }
 
 export function createApis(authorize: Authorize): Apis {
@@ -21,6 +23,7 @@ export function createApis(authorize: Authorize): Apis {
     blocklist: createBlocklistApi(client),
     community: createCommunityApi(client),
     account: createAccountApi(client),
+    connections: createConnectionsApi(client),
   }
 }
 
