@@ -16,13 +16,12 @@ import { healthRoutes } from './features/health/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
-import { buildServices } from './services.ts'
-import type { Store } from './store/store.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
 import { inProcessRunner } from './jobs/in-process-runner.ts'
 import type { JobRunner } from './jobs/runner.ts'
-import type { Services } from './services.ts'
+import { buildServices, type Services } from './services.ts'
+import type { Store } from './store/store.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
