@@ -149,16 +149,17 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
     const step = `${w.kind}/${w.name} live update`
     const name = containerName(w, c)
     const sync = LIVE_SYNCS[which]
+    const label = which === 'api' ? 'API' : 'worker'
     const before = starts(await runner.logs(name, 1000), BANNERS[which])
     const failed = await syncEdit(runner, name, c.user, sync)
     if (failed) return report(step, 'fail', failed)
     const deadline = Date.now() + 60_000
     while (starts(await runner.logs(name, 1000), BANNERS[which]) <= before) {
-      if (Date.now() > deadline) return report(step, 'fail', `${sync.file} was synced, but the ${which} did not restart within 60 s`)
+      if (Date.now() > deadline) return report(step, 'fail', `${sync.file} was synced, but the ${label} did not restart within 60 s`)
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
     const ready = await probe(c.probes.find((p) => p.kind === 'readiness')!, 60_000)
-    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced an edited ${sync.file}; tsx watch restarted the ${which}, ready again` : ready.detail)
+    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced an edited ${sync.file}; tsx watch restarted the ${label}, ready again` : ready.detail)
   }
 
   /** Tilt's live update of the web app: a rebuilt file synced into nginx's root is served at once. */
