@@ -152,3 +152,26 @@ export function loadConfig(env: Env = process.env): Config {
     connections: loadConnectionsConfig(env, embedded, dataDir),
   }
 }
+
+/** What the worker process (src/worker.ts) needs beyond the API's settings. */
+export interface WorkerConfig {
+  /** Its probe endpoint (/health, /ready). */
+  port: number
+  redisUrl: string
+  databaseUrl: string
+}
+
+/**
+ * A separate worker only makes sense with shared queues and a shared database: without REDIS_URL
+ * the jobs live in the API's memory (the API runs them itself), and embedded PGlite opens in one
+ * process only.
+ */
+export function loadWorkerConfig(config: Pick<Config, 'redisUrl' | 'databaseUrl'>, env: Env = process.env): WorkerConfig {
+  if (!config.redisUrl) {
+    throw new ConfigError('REDIS_URL', 'is required by the worker process (the queues it works live in Redis)', 'set REDIS_URL=redis://host:6379 for the API and the worker; without Redis, run the API alone (RUN_WORKERS=true, the default): it runs the jobs itself')
+  }
+  if (!config.databaseUrl) {
+    throw new ConfigError('DATABASE_URL', 'is required by the worker process (embedded PGlite opens in one process only)', 'set DATABASE_URL=postgres://user:password@host:5432/database for the API and the worker; without it, run the API alone: it runs the jobs itself')
+  }
+  return { port: integer(env, 'WORKER_PORT', 3001, 0, 65535), redisUrl: config.redisUrl, databaseUrl: config.databaseUrl }
+}

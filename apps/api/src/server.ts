@@ -35,6 +35,9 @@ const offered = Object.keys(app.services.connectionProviders)
 log.info(`streaming connections: ${offered.join(', ') || 'none (set SIMULATOR_URL for the Spotify simulator, SPOTIFY_CLIENT_ID for Spotify; with DATABASE_URL also TOKEN_ENCRYPTION_KEYS)'}; jobs: ${jobs.kind}`)
 // The worker can run in its own process (src/worker.ts, its own Deployment); RUN_WORKERS=false then.
 const workers = config.runWorkers ? startWorkers(app.services, jobs, log) : undefined
+if (!config.runWorkers && !config.redisUrl) {
+  log.warn('RUN_WORKERS=false without REDIS_URL: jobs stay in this process and nothing runs them; set REDIS_URL and run the worker (src/worker.ts), or unset RUN_WORKERS')
+}
 
 let closing = false
 async function shutdown(signal: string) {

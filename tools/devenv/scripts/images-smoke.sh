@@ -4,14 +4,16 @@
 #   1. runs the migration command inside the API image against this machine's Postgres,
 #   2. runs the seed command inside the API image (what the seed Job runs),
 #   3. serves the API image and waits for /ready,
-#   4. runs the Spotify simulator's command in the API image (the provider-sim Deployment): /health,
+#   4. runs the worker's command in the API image (the worker Deployment): it refuses to start
+#      without REDIS_URL, answers /ready with its queue depths, and drains on SIGTERM (exit 0),
+#   5. runs the Spotify simulator's command in the API image (the provider-sim Deployment): /health,
 #      its seeded users and the consent page,
-#   5. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), and
+#   6. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), and
 #      /api proxied to the API container, which answers in the API's error shape when it is down,
-#   6. checks that both run as non-root users and that a source edit keeps the dependency layer cached.
+#   7. checks that both run as non-root users and that a source edit keeps the dependency layer cached.
 # Needs docker (root), Postgres on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (as in .ci/run), and
-# ports 3000, 4000 and 5000 free (the web image proxies to api:3000 and listens on 5000; the
-# simulator listens on 4000).
+# ports 3000, 3001, 4000 and 5000 free (the web image proxies to api:3000 and listens on 5000; the
+# worker's probes listen on 3001, the simulator on 4000).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -40,7 +42,7 @@ cleanup() {
 trap cleanup EXIT
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 3000 4000 5000; do
+for port in 3000 3001 4000 5000; do
   port_free "$port" || { echo "images-smoke: port $port is in use; stop what holds it (npx devenv ports shows it)" >&2; exit 1; }
 done
 
@@ -62,14 +64,35 @@ out=$(run_api node tools/devenv/bin/devenv.js seed 2>&1); echo "$out"
 check "devenv seed runs in the image" grep -q '^Done in' <<<"$out"
 
 step "The API image serves /ready"
+jwt_secret="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 api=$(docker run -d --network host -e PORT=3000 -e DATABASE_URL="$database_url" -e REDIS_URL="$redis_url" \
-  -e JWT_SECRET="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" "ndith-api:$tag")
+  -e JWT_SECRET="$jwt_secret" "ndith-api:$tag")
 containers+=("$api")
 ready=""
 for _ in $(seq 1 60); do ready=$(curl -fsS http://127.0.0.1:3000/ready 2>/dev/null) && break; sleep 1; done
 echo "  /ready: ${ready:-no answer}"
 check "/ready answers 200 with postgres, schema and redis ready" grep -q '"status":"ready"' <<<"$ready"
 check "the API runs as uid 1000 (node), not root" test "$(docker exec "$api" id -u)" = 1000
+
+step "The API image runs the worker (the worker Deployment's command)"
+worker_cmd=(node --import tsx apps/api/src/worker.ts)
+out=$(docker run --rm --network host -e DATABASE_URL="$database_url" -e JWT_SECRET="$jwt_secret" "ndith-api:$tag" "${worker_cmd[@]}" 2>&1 || true)
+echo "  without REDIS_URL: $out"
+check "without REDIS_URL the worker exits naming REDIS_URL and the fix" grep -q 'REDIS_URL is required by the worker process.*Fix:' <<<"$out"
+# SIMULATOR_URL and a token key make it work the simulator's scan queue (the simulator is not needed until a scan runs).
+worker=$(docker run -d --network host -e WORKER_PORT=3001 -e DATABASE_URL="$database_url" -e REDIS_URL="$redis_url" \
+  -e JWT_SECRET="$jwt_secret" -e SIMULATOR_URL=http://127.0.0.1:4000 \
+  -e TOKEN_ENCRYPTION_KEYS="k1:$(head -c 32 /dev/urandom | base64)" "ndith-api:$tag" "${worker_cmd[@]}")
+containers+=("$worker")
+wready=""
+for _ in $(seq 1 60); do wready=$(curl -fsS http://127.0.0.1:3001/ready 2>/dev/null) && break; sleep 1; done
+echo "  worker /ready: ${wready:-no answer}"
+check "the worker answers /ready 200 (postgres, schema, redis, queues)" grep -q '"status":"ready"' <<<"$wready"
+check "the worker's /ready gives the scan queue's depth" grep -q '"name":"library-scan-spotify_simulated","depth":0' <<<"$wready"
+check "the worker answers /health (its liveness probe)" grep -q '"status":"ok"' <<<"$(curl -fsS http://127.0.0.1:3001/health)"
+check "the worker runs as uid 1000 (node), not root" test "$(docker exec "$worker" id -u)" = 1000
+docker stop -t 30 "$worker" >/dev/null
+check "on SIGTERM the worker drains and exits 0" test "$(docker inspect -f '{{.State.ExitCode}}' "$worker")" = 0
 
 step "The API image runs the Spotify simulator (the provider-sim Deployment's command)"
 sim=$(docker run -d --network host -e HOST=0.0.0.0 -e PORT=4000 "ndith-api:$tag" node --import tsx apps/provider-sim/src/server.ts)

@@ -93,13 +93,28 @@ describe('the Kubernetes manifests (k8s/)', () => {
     )
   })
 
-  it('run the API and the simulator in watch mode only in the dev overlay; the base runs them plainly', () => {
+  it('run the worker as its own Deployment with the API’s security context and resources, and the api with RUN_WORKERS=false', () => {
+    type Pod = { securityContext: unknown; terminationGracePeriodSeconds: number; containers: { securityContext: unknown; resources: unknown; env: { name: string; value?: string }[] }[] }
+    const pod = (name: string) => (base.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec as { template: { spec: Pod } }).template.spec
+    const [worker, api] = [pod('worker'), pod('api')]
+    expect(worker.securityContext).toEqual(api.securityContext)
+    expect(worker.containers[0]!.securityContext).toEqual(api.containers[0]!.securityContext)
+    expect(worker.containers[0]!.resources).toMatchObject({ requests: { cpu: expect.any(String), memory: expect.any(String) }, limits: { memory: expect.any(String) } })
+    // Longer than the worker's 45 s drain, so a running job commits before the kubelet kills it.
+    expect(worker.terminationGracePeriodSeconds).toBeGreaterThan(45)
+    expect(api.containers[0]!.env).toContainEqual({ name: 'RUN_WORKERS', value: 'false' })
+    expect(base.some((o) => o.kind === 'Service' && o.metadata.name === 'worker')).toBe(false)
+  })
+
+  it('run the API, the worker and the simulator in watch mode only in the dev overlay; the base runs them plainly', () => {
     const command = (objects: K8sObject[], name = 'api') =>
       ((objects.find((o) => o.metadata.name === name && o.kind === 'Deployment')!.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0]!.command)
     expect(command(base)).toEqual(['node', '--import', 'tsx', 'apps/api/src/server.ts'])
     expect(command(dev)).toContain('watch')
     expect(command(base, 'provider-sim')).toEqual(['node', '--import', 'tsx', 'apps/provider-sim/src/server.ts'])
     expect(command(dev, 'provider-sim')).toEqual(expect.arrayContaining(['watch', 'apps/provider-sim/src/server.ts']))
+    expect(command(base, 'worker')).toEqual(['node', '--import', 'tsx', 'apps/api/src/worker.ts'])
+    expect(command(dev, 'worker')).toEqual(expect.arrayContaining(['watch', 'apps/api/src/worker.ts']))
   })
 
   it('run the Spotify simulator as one replica (its state is in memory) of the API image behind a Service on 4000, and point the API at it', () => {

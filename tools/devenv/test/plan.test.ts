@@ -18,15 +18,18 @@ describe('devenv plan', () => {
       api: { local: 3000, container: 3000 },
       web: { local: 5000, container: 5000 },
       simulator: { local: 4000, container: 4000 },
+      // The worker's probe port, forwarded from 3500 so a second stack's API (3001 at offset 1) never meets it.
+      worker: { local: 3500, container: 3001 },
     })
     expect(p.tiltUiPort).toBe(10350)
     expect(p.tiltUpCommand).toBe('tilt up')
-    expect(p.links).toEqual({ app: 'http://localhost:5000/', apiDocs: 'http://localhost:3000/docs', apiReady: 'http://localhost:3000/ready', simulator: 'http://localhost:4000/admin/users', tiltUi: 'http://localhost:10350/' })
+    expect(p.links).toEqual({ app: 'http://localhost:5000/', apiDocs: 'http://localhost:3000/docs', apiReady: 'http://localhost:3000/ready', simulator: 'http://localhost:4000/admin/users', workerReady: 'http://localhost:3500/ready', tiltUi: 'http://localhost:10350/' })
   })
 
   it('moves every port, the Tilt UI port and the namespace with an offset, so two stacks never collide', () => {
     const p = plan({ offset: '2' })
-    expect(Object.values(p.portForwards).map((f) => f.local)).toEqual([5434, 6381, 3002, 5002, 4002])
+    expect(Object.values(p.portForwards).map((f) => f.local)).toEqual([5434, 6381, 3002, 5002, 4002, 3502])
+    expect(p.links.workerReady).toBe('http://localhost:3502/ready')
     expect(p.links.simulator).toBe('http://localhost:4002/admin/users')
     expect(p.namespace).toBe('ndith-ada-lovelace-2')
     expect(p.tiltUpCommand).toBe('tilt up --port 10352 -- --port-offset=2')
@@ -45,16 +48,24 @@ describe('devenv plan', () => {
     expect(sim.renderArgs).toContain('simulator=4100')
   })
 
+  it('keeps a second stack’s ports clear of the first’s at offsets 1 to 99 (the worker included)', () => {
+    const first = new Set(Object.values(plan({}).portForwards).map((f) => f.local))
+    for (let offset = 1; offset < 100; offset++) {
+      for (const f of Object.values(plan({ offset: String(offset) }).portForwards)) expect(first.has(f.local), `offset ${offset}: ${f.local}`).toBe(false)
+    }
+  })
+
   it('refuses two services on one local port, naming both (e.g. the API moved onto the simulator’s 4000)', () => {
     expect(() => plan({ port: ['api=4000'] })).toThrow(/two forwarded ports are the same: api and simulator on 4000/)
     expect(() => plan({ offset: '1', port: ['simulator=3001'] })).toThrow(/api and simulator on 3001/)
     expect(() => plan({ port: ['web=10350'] })).toThrow(/web and tilt ui on 10350/)
+    expect(() => plan({ port: ['worker=3000'] })).toThrow(/api and worker on 3000/)
   })
 
   it('lists the design document’s manual triggers with labels and dependencies', () => {
     const p = plan({})
     expect(p.triggers.map((t) => [t.name, t.label, t.deps])).toEqual([
-      ['health-check', 'checks', ['api', 'web']],
+      ['health-check', 'checks', ['api', 'web', 'worker']],
       ['db-migrate', 'database', ['postgres']],
       ['db-seed', 'database', ['migrate']],
       ['db-reset', 'database', ['postgres']],

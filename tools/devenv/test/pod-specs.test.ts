@@ -41,6 +41,25 @@ describe('pod specs for the rehearsal', () => {
     expect(serviceNames(render('base')).sort()).toEqual(['api', 'postgres', 'provider-sim', 'redis', 'web'])
   })
 
+  it('run the worker from the API image with its own command, the API’s environment and user, probed on 3001; the API leaves the jobs to it', () => {
+    const worker = workload('base', 'Deployment/worker')
+    const container = worker.containers[0]!
+    expect(container.image).toBe('ndith-api:dev')
+    expect(container.command).toEqual(['node', '--import', 'tsx', 'apps/api/src/worker.ts'])
+    expect(workload('dev', 'Deployment/worker').containers[0]!.command).toEqual(['node_modules/.bin/tsx', 'watch', '--clear-screen=false', 'apps/api/src/worker.ts'])
+    expect(worker.initContainers.map((c) => c.name)).toEqual(['wait-for-schema'])
+    expect(container.user).toBe('1000:1000')
+    expect(container.probes.map((p) => [p.kind, p.path, p.port])).toEqual([
+      ['startup', '/health', 3001],
+      ['readiness', '/ready', 3001],
+      ['liveness', '/health', 3001],
+    ])
+    const api = workload('base', 'Deployment/api').containers[0]!
+    expect(container.env).toMatchObject({ WORKER_PORT: '3001', REDIS_URL: 'redis://redis:6379', DATABASE_URL: api.env.DATABASE_URL, JWT_SECRET: api.env.JWT_SECRET, TOKEN_ENCRYPTION_KEYS: api.env.TOKEN_ENCRYPTION_KEYS, SIMULATOR_URL: api.env.SIMULATOR_URL })
+    expect(api.env.RUN_WORKERS).toBe('false')
+    expect(container.env.RUN_WORKERS).toBeUndefined()
+  })
+
   it('run the simulator on 4000 as the node user, probed on /health, and give the API its URLs and the token key', () => {
     const sim = workload('base', 'Deployment/provider-sim').containers[0]!
     expect(sim.command).toEqual(['node', '--import', 'tsx', 'apps/provider-sim/src/server.ts'])

@@ -28,7 +28,7 @@ describe('devenv ports', () => {
     const offset = await freeOffset()
     const result = await devenv(['ports', '--offset', String(offset)])
     expect(result.code).toBe(0)
-    for (const [name, port] of [['postgres', 5432], ['redis', 6379], ['api', 3000], ['web', 5000], ['simulator', 4000], ['tilt ui', 10350]] as const) {
+    for (const [name, port] of [['postgres', 5432], ['redis', 6379], ['api', 3000], ['web', 5000], ['simulator', 4000], ['worker', 3500], ['tilt ui', 10350]] as const) {
       expect(row(result.stdout, name)).toMatch(new RegExp(`✓\\s+${name}\\s+${port + offset}\\s+free`))
     }
     expect(result.stdout).toContain(`tilt up --port ${10350 + offset} -- --port-offset=${offset}`)
@@ -63,6 +63,14 @@ describe('devenv ports', () => {
     const result = await devenv(['ports', '--offset', String(offset)])
     expect(result.code).toBe(1)
     expect(row(result.stdout, 'simulator')).toMatch(new RegExp(`✗\\s+simulator\\s+${4000 + offset}\\s+in use by`))
+  })
+
+  it('reports the worker’s forwarded probe port when something holds it', async () => {
+    const offset = await freeOffset()
+    holder = await listenOn(3500 + offset)
+    const result = await devenv(['ports', '--offset', String(offset)])
+    expect(result.code).toBe(1)
+    expect(row(result.stdout, 'worker')).toMatch(new RegExp(`✗\\s+worker\\s+${3500 + offset}\\s+in use by`))
   })
 
   it('refuses two services given the same port before probing anything', async () => {

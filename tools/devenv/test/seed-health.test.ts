@@ -1,4 +1,5 @@
 import { verify } from '@node-rs/argon2'
+import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -121,6 +122,30 @@ describe('devenv health', () => {
     const tilt = await devenv(['health', '--stack', 'tilt', ...target(), '--simulator-url', `http://127.0.0.1:${port}`, '--json'])
     const report = JSON.parse(tilt.stdout) as { checks: { name: string; status: string; detail: string }[] }
     expect(report.checks.find((c) => c.name === 'simulator /health')).toMatchObject({ status: 'fail', detail: expect.stringContaining('provider-sim resource') })
+  })
+
+  it('checks the worker: its /ready and each queue’s depth when it answers; skipped on the npm start stack without one (the API runs the jobs), a failure on Tilt', async () => {
+    const absent = `http://127.0.0.1:${await freePort()}`
+    const none = await devenv(['health', ...target(), '--worker-url', absent])
+    expect(none.code, none.stdout).toBe(0)
+    expect(row(none.stdout, 'worker /ready')).toMatch(/^-.*no worker process.*the API runs the jobs itself/)
+    const tilt = await devenv(['health', '--stack', 'tilt', ...target(), '--worker-url', absent, '--json'])
+    const report = JSON.parse(tilt.stdout) as { checks: { name: string; status: string; detail: string }[] }
+    expect(report.checks.find((c) => c.name === 'worker /ready')).toMatchObject({ status: 'fail', detail: expect.stringContaining('worker resource') })
+
+    // A provider to work a queue for (the simulator is only called when a scan runs).
+    const worker = await startApi(
+      { DATABASE_URL: database.url, REDIS_URL: testRedisUrl, SIMULATOR_URL: absent, TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` },
+      { worker: true },
+    )
+    try {
+      const up = await devenv(['health', ...target(), '--worker-url', worker.url])
+      expect(up.code, up.stdout).toBe(0)
+      expect(row(up.stdout, 'worker /ready')).toMatch(/^✓.*ready \(postgres, schema, redis, queues\)/)
+      expect(row(up.stdout, 'queue depth')).toMatch(/^✓.*library-scan-spotify_simulated 0 \(jobs waiting or running\)/)
+    } finally {
+      await worker.stop()
+    }
   })
 
   it('fails naming the API when nothing answers there', async () => {

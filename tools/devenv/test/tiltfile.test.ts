@@ -48,7 +48,7 @@ describe('the Tiltfile', () => {
     expect(graph.version_constraint).toBe('>=0.33.0')
   })
 
-  it('starts things in order: config → postgres and redis → migrate → api → web, with the simulator before the api', () => {
+  it('starts things in order: config → postgres and redis → migrate → api and worker → web, with the simulator before the api', () => {
     expect(resource(graph, 'config')?.objects).toEqual(expect.arrayContaining(['ndith-secrets:secret', 'ndith-config:configmap']))
     expect(resource(graph, 'postgres')?.resource_deps).toEqual(['config'])
     expect(resource(graph, 'redis')?.resource_deps).toEqual(['config'])
@@ -56,11 +56,14 @@ describe('the Tiltfile', () => {
     expect(resource(graph, 'provider-sim')?.resource_deps).toEqual(['config'])
     expect(resource(graph, 'provider-sim')?.labels).toEqual(['app'])
     expect(resource(graph, 'api')?.resource_deps).toEqual(['migrate', 'redis', 'provider-sim'])
+    expect(resource(graph, 'worker')?.resource_deps).toEqual(['migrate', 'redis'])
+    expect(resource(graph, 'worker')?.labels).toEqual(['app'])
     expect(resource(graph, 'web')?.resource_deps).toEqual(['api', 'web-bundle'])
   })
 
-  it('forwards the default ports 5432, 6379, 3000, 5000 and 4000, and links the app, the API docs and the simulator', () => {
-    expect(forwards(graph)).toEqual({ postgres: [5432, 5432], redis: [6379, 6379], api: [3000, 3000], web: [5000, 5000], 'provider-sim': [4000, 4000] })
+  it('forwards the default ports 5432, 6379, 3000, 5000, 4000 and the worker’s probes on 3500, and links the app, the API docs, the simulator and the worker', () => {
+    expect(forwards(graph)).toEqual({ postgres: [5432, 5432], redis: [6379, 6379], api: [3000, 3000], web: [5000, 5000], 'provider-sim': [4000, 4000], worker: [3500, 3001] })
+    expect(resource(graph, 'worker')?.links).toEqual([{ url: 'http://localhost:3500/ready', name: 'worker readiness and queue depths' }])
     expect(resource(graph, 'provider-sim')?.links).toEqual([{ url: 'http://localhost:4000/admin/users', name: 'Spotify simulator' }])
     expect(resource(graph, 'web')?.links).toEqual([{ url: 'http://localhost:5000/', name: 'app' }])
     expect(resource(graph, 'api')?.links?.map((l) => l.url)).toEqual(['http://localhost:3000/docs', 'http://localhost:3000/ready'])
@@ -68,7 +71,7 @@ describe('the Tiltfile', () => {
 
   it('shifts every port and the namespace with --port-offset, and honours a per-service --port', async () => {
     const shifted = (await evaluateTiltfile('minikube', { 'port-offset': '3', port: ['api=3999'] }, stateDir)).graph!
-    expect(forwards(shifted)).toEqual({ postgres: [5435, 5432], redis: [6382, 6379], api: [3999, 3000], web: [5003, 5000], 'provider-sim': [4003, 4000] })
+    expect(forwards(shifted)).toEqual({ postgres: [5435, 5432], redis: [6382, 6379], api: [3999, 3000], web: [5003, 5000], 'provider-sim': [4003, 4000], worker: [3503, 3001] })
     const namespaced = parseYamlStream(shifted.k8s_yaml[0]!).map((o) => o.metadata.namespace ?? o.metadata.name)
     expect(new Set(namespaced)).toEqual(new Set([expect.stringMatching(/^ndith-.+-3$/)]))
     expect(shifted.prints.join('\n')).toContain('Tilt UI http://localhost:10353/')
@@ -85,7 +88,7 @@ describe('the Tiltfile', () => {
     expect(manual.map((r) => r.name).sort()).toEqual([...triggerNames].sort())
     for (const r of manual) expect(r.trigger_mode, r.name).toBe('manual')
     expect(resource(graph, 'db-seed')).toMatchObject({ workload: 'seed', resource_deps: ['migrate'], labels: ['database'] })
-    expect(graph.local_resources.find((r) => r.name === 'health-check')?.resource_deps).toEqual(['api', 'web'])
+    expect(graph.local_resources.find((r) => r.name === 'health-check')?.resource_deps).toEqual(['api', 'web', 'worker'])
   })
 
   it('hands the triggers devenv commands that parse and point at this stack', async () => {
@@ -106,7 +109,7 @@ describe('the Tiltfile', () => {
     }
   })
 
-  it('builds both images, the API with live update (manifest changes fall back to a rebuild first)', () => {
+  it('builds both images, the API with live update into every container of it, the worker’s included (manifest changes fall back to a rebuild first)', () => {
     const api = graph.docker_builds.find((b) => b.ref === 'ndith-api')!
     expect(api).toMatchObject({ context: '.', dockerfile: 'apps/api/Dockerfile' })
     expect(api.live_update![0]!.kind).toBe('fall_back_on')
@@ -116,6 +119,7 @@ describe('the Tiltfile', () => {
     expect(api.live_update![0]!.args.flat()).toContain('apps/provider-sim/package.json')
     // `devenv rehearse` rehearses these very syncs.
     expect(syncs).toContainEqual([LIVE_SYNCS.api.local, LIVE_SYNCS.api.container])
+    expect(syncs).toContainEqual([LIVE_SYNCS.worker.local, LIVE_SYNCS.worker.container])
     for (const [local] of syncs) expect(existsSync(path.join(repoRoot, local)), local).toBe(true)
     const web = graph.docker_builds.find((b) => b.ref === 'ndith-web')!
     expect(web).toMatchObject({ context: 'apps/web', only: ['dist', 'nginx.conf'] })

@@ -73,7 +73,13 @@ export function bullmqRunner(redisUrl: string, options: BullmqRunnerOptions = {}
         },
       )
       worker.on('failed', (job, error) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void opts.onGiveUp?.(job.id!, job.data, error)
+        // A give-up that cannot be recorded (Postgres away) must not end the process: the
+        // features' recovery finds the unfinished work again.
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+          void Promise.resolve()
+            .then(() => opts.onGiveUp?.(job.id!, job.data, error))
+            .catch((failure: unknown) => options.onError?.(failure instanceof Error ? failure : new Error(String(failure))))
+        }
       })
       // Without a listener an 'error' event would end the process; BullMQ reconnects by itself.
       worker.on('error', (error) => options.onError?.(error))

@@ -64,7 +64,8 @@ export function inProcessRunner(clock: () => number = Date.now): JobRunner {
       } else if (job.attempt < job.attempts) {
         q.waiting.push({ ...job, attempt: job.attempt + 1, runAt: clock() + job.backoffMs * 2 ** (job.attempt - 1) })
       } else {
-        await onGiveUp?.(job.id, job.data, error)
+        // Not recorded (Postgres away)? The features' recovery finds the unfinished work again.
+        await Promise.resolve().then(() => onGiveUp?.(job.id, job.data, error)).catch(() => undefined)
       }
     } finally {
       q.running.delete(job.id)

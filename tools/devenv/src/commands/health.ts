@@ -8,7 +8,9 @@ export const help = `Usage: devenv health [--json] [stack options]
 The design document's health checks: the API's /health and /ready, the web app's / (and nginx's
 /healthz on the Tilt stack), a Postgres ping and the table-count query, a Redis ping, and the
 Spotify simulator's /health (on the npm start stack a missing simulator only warns: the API runs
-without it). Exits 1 when any check fails ("-" marks a check that does not apply to this stack).
+without it), and the worker's /ready with the depth of each job queue it works (on the npm start
+stack a missing worker is skipped: the API runs the jobs itself). Exits 1 when any check fails
+("-" marks a check that does not apply to this stack).
 
 ${stackOptionsHelp}`
 

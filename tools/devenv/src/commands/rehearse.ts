@@ -8,17 +8,19 @@ export const help = `Usage: devenv rehearse [--overlay dev|base] [--tag TAG] [--
 Runs what the cluster would run, from the rendered manifests (k8s/<overlay> + k8s/seed): the
 migrate Job, the provider-sim Deployment (the Spotify simulator: its probes, its seeded users and
 its consent page), the api Deployment (its wait-for-schema init container, then its startup,
-readiness and liveness probes, and SIMULATOR_URL reached from inside it), the web Deployment (nginx, /api proxied to the api container) and the seed
+readiness and liveness probes, and SIMULATOR_URL reached from inside it), the worker Deployment
+(the API image's worker command: its init container and probes on 3001; the health checks then read
+its queue depths), the web Deployment (nginx, /api proxied to the api container) and the seed
 Job, each container with the manifests' own command, environment (ConfigMap and Secret), user
 and probes, then the health checks. With --overlay dev (the default: what Tilt deploys, the API
 under \`tsx watch\`, the web image Tilt builds: ndith-web:TAG-live) it also syncs edited files into
-the api and web containers the way Tilt's live_update does, and checks that the API restarts and is
-ready again and that nginx serves the new file. No cluster needed: Service names resolve to this machine
-(host network), and this machine's Postgres and Redis stand in for the postgres StatefulSet and
+the api, worker and web containers the way Tilt's live_update does, and checks that the API and the
+worker restart and are ready again and that nginx serves the new file. No cluster needed: Service
+names resolve to this machine (host network), and this machine's Postgres and Redis stand in for the postgres StatefulSet and
 the redis Deployment (a superuser and a database with a unique name are created, then dropped).
 
 Build the images first (npm run images -w @ndith/devenv; --tag picks the tag, default dev).
-Ports 3000, 4000 and 5000 must be free. --keep leaves the containers, database and role for a look.
+Ports 3000, 3001, 4000 and 5000 must be free. --keep leaves the containers, database and role for a look.
 Exits 1 when a step fails; the failing container's last log lines are shown.`
 
 export async function run(argv: string[]): Promise<number> {

@@ -131,8 +131,49 @@ async function simulator(target: Target): Promise<CheckResult> {
   return r.status === 200 && r.body.includes('"ok"') ? { name, status: 'ok', detail: `200 at ${url}` } : { name, status: missing, detail: `${r.status} at ${url}: ${r.body.slice(0, 120)}` }
 }
 
-/** The design document's health checks, all at once, and the Spotify simulator's. */
+interface WorkerReadiness {
+  status?: string
+  checks?: { name: string; ok: boolean; message?: string }[]
+  queues?: { name: string; depth: number | null }[]
+}
+
+/** The worker's /ready (Postgres, schema, Redis) and the depth of each queue it works. */
+async function worker(target: Target): Promise<CheckResult[]> {
+  const { url, required } = target.worker
+  const r = await get(`${url}/ready`)
+  if ('error' in r) {
+    if (!required) {
+      const detail = `no worker process at ${url}: the API runs the jobs itself (RUN_WORKERS, default true)`
+      return [{ name: 'worker /ready', status: 'skip', detail }, { name: 'queue depth', status: 'skip', detail: 'see worker /ready' }]
+    }
+    return [
+      { name: 'worker /ready', status: 'fail', detail: `no answer at ${url} (${r.error}): ${notRunning(target, 'worker')}` },
+      { name: 'queue depth', status: 'fail', detail: 'not checked: the worker does not answer' },
+    ]
+  }
+  let body: WorkerReadiness = {}
+  try {
+    body = JSON.parse(r.body) as WorkerReadiness
+  } catch {
+    // not JSON: reported below with the status
+  }
+  const checks = body.checks ?? []
+  const ready: CheckResult = r.status === 200
+    ? { name: 'worker /ready', status: 'ok', detail: `ready (${checks.map((c) => c.name).join(', ')}) at ${url}` }
+    : { name: 'worker /ready', status: 'fail', detail: `${r.status}: ${checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.message ?? 'failing'}`).join('; ') || r.body.slice(0, 200)}` }
+  const queues = body.queues ?? []
+  const unknown = queues.filter((q) => q.depth === null)
+  const depths = queues.map((q) => `${q.name} ${q.depth ?? 'unknown'}`).join(', ')
+  const depth: CheckResult = !body.queues
+    ? { name: 'queue depth', status: 'fail', detail: 'the worker did not report its queues' }
+    : queues.length === 0
+      ? { name: 'queue depth', status: 'warn', detail: checks.find((c) => c.name === 'queues')?.message ?? 'the worker works no queue' }
+      : { name: 'queue depth', status: unknown.length ? 'fail' : 'ok', detail: `${depths} (jobs waiting or running)` }
+  return [ready, depth]
+}
+
+/** The design document's health checks, all at once, the Spotify simulator's and the worker's. */
 export async function healthChecks(target: Target): Promise<CheckResult[]> {
-  const [health, ready, webResults, pg, redisResult, sim] = await Promise.all([apiHealth(target), apiReady(target), web(target), postgres(target), redis(target), simulator(target)])
-  return [health, ready, ...webResults, ...pg, redisResult, sim]
+  const [health, ready, webResults, pg, redisResult, sim, workerResults] = await Promise.all([apiHealth(target), apiReady(target), web(target), postgres(target), redis(target), simulator(target), worker(target)])
+  return [health, ready, ...webResults, ...pg, redisResult, sim, ...workerResults]
 }

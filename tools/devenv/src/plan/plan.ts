@@ -14,7 +14,7 @@ export interface Plan {
   tiltUiPort: number
   /** The command that starts this stack's Tilt UI on its port (differs from `tilt up` with an offset). */
   tiltUpCommand: string
-  links: { app: string; apiDocs: string; apiReady: string; simulator: string; tiltUi: string }
+  links: { app: string; apiDocs: string; apiReady: string; simulator: string; workerReady: string; tiltUi: string }
   /** devenv as the Tiltfile runs it, and the flags that point a devenv command at this stack */
   devenv: string[]
   stackArgs: string[]
@@ -55,6 +55,8 @@ export function buildPlan({ stack, context, platform, registry, portArgs }: Plan
       apiReady: host(ports.api, '/ready'),
       // The simulator's seeded users with their library counts (its admin API; the consent page needs a client's request).
       simulator: host(ports.simulator, '/admin/users'),
+      // The worker's readiness: Postgres, Redis and each queue's depth.
+      workerReady: host(ports.worker, '/ready'),
       tiltUi: host(ports.tiltUi, '/'),
     },
     devenv: [...devenvCommand],

@@ -24,9 +24,9 @@ export function triggers(stackArgs: string[]): Trigger[] {
   return [
     {
       name: 'health-check',
-      description: 'API /health and /ready, web / and /healthz, Postgres ping and table counts, Redis ping, simulator /health',
+      description: 'API /health and /ready, web / and /healthz, Postgres ping and table counts, Redis ping, simulator /health, worker /ready with the queue depths',
       label: 'checks',
-      deps: ['api', 'web'],
+      deps: ['api', 'web', 'worker'],
       cmd: devenv('health', ...stackArgs),
     },
     {

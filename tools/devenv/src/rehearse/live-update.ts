@@ -15,6 +15,8 @@ export interface LiveSync {
 
 export const LIVE_SYNCS = {
   api: { local: 'apps/api/src', container: '/app/apps/api/src', file: 'server.ts', edit: '\n// edited by devenv rehearse\n' },
+  // The same sync reaches the worker's container (same image); its own entry file is edited there.
+  worker: { local: 'apps/api/src', container: '/app/apps/api/src', file: 'worker.ts', edit: '\n// edited by devenv rehearse\n' },
   web: { local: 'apps/web/dist', container: '/usr/share/nginx/html', file: 'index.html', edit: '\n<!-- edited by devenv rehearse -->\n' },
 } satisfies Record<string, LiveSync>
 

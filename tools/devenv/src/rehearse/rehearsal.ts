@@ -13,11 +13,14 @@ import { serviceNames, workloadSpecs, type ContainerSpec, type WorkloadSpec } fr
 
 /** The images the Tiltfile builds; containers of any other image (postgres, redis) are stood in for. */
 export const BUILT_IMAGES = ['ndith-api', 'ndith-web']
-/** Tilt's start-up order (resource_deps: the api waits for migrate and provider-sim), then the seed Job its trigger creates. */
-export const START_ORDER = ['Job/migrate', 'Deployment/provider-sim', 'Deployment/api', 'Deployment/web', 'Job/seed']
+/**
+ * Tilt's start-up order (resource_deps: the api waits for migrate and provider-sim, the worker for
+ * migrate and redis, beside the api), then the seed Job its trigger creates.
+ */
+export const START_ORDER = ['Job/migrate', 'Deployment/provider-sim', 'Deployment/api', 'Deployment/worker', 'Deployment/web', 'Job/seed']
 
-/** The ports the served containers listen on (host network): api, simulator, web. */
-const SERVED_PORTS = [3000, 4000, 5000]
+/** The ports the served containers listen on (host network): api, worker probes, simulator, web. */
+const SERVED_PORTS = [3000, 3001, 4000, 5000]
 
 export interface RehearsalOptions {
   /** dev: what Tilt deploys (the API under `tsx watch`, live update rehearsed too); base: plain. */
@@ -72,13 +75,16 @@ async function standInPostgres(adminUrl: string, user: string, password: string)
   }
 }
 
-const starts = (logs: string) => logs.split('Server listening at').length - 1
+/** How many times a process announced it was up: the API (Fastify) or the worker (its probes). */
+const starts = (logs: string, banner: string) => logs.split(banner).length - 1
+const BANNERS = { api: 'Server listening at', worker: 'worker probes listening at' }
 
 /**
  * Runs the manifests' own containers with docker, in Tilt's order, without a cluster: the
  * migrate Job, the provider-sim Deployment (its probes, then its users and consent page), the api
  * Deployment (its init container, then its startup, readiness and liveness probes, and its way to
- * the simulator), the web Deployment and the seed Job, then the health checks. What differs from a cluster:
+ * the simulator), the worker Deployment (the same, on its probe port), the web Deployment and the
+ * seed Job, then the health checks (the worker's readiness and queue depths among them). What differs from a cluster:
  * this machine's Postgres and Redis stand in for the postgres StatefulSet and the redis Deployment,
  * Service names resolve to 127.0.0.1 (host network), and the database gets a unique name.
  */
@@ -99,7 +105,7 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
   if (unordered.length) throw new DevenvError(`no start-up order for ${unordered.map(([id]) => id).join(', ')}`, 'add it to START_ORDER in tools/devenv/src/rehearse/rehearsal.ts')
 
   for (const port of SERVED_PORTS) {
-    if (await isPortBusy(port)) throw new DevenvError(`port ${port} is in use; the api, provider-sim and web containers listen on ${SERVED_PORTS.join(', ')}`, 'stop what holds it (`npx devenv ports` names it)')
+    if (await isPortBusy(port)) throw new DevenvError(`port ${port} is in use; the api, worker, provider-sim and web containers listen on ${SERVED_PORTS.join(', ')}`, 'stop what holds it (`npx devenv ports` names it)')
   }
   if (!(await tcpReachable(options.redisUrl))) throw new DevenvError(`no Redis at ${options.redisUrl}`, 'start Redis on this machine, or pass --redis-url')
   const postgres = await standInPostgres(options.pgAdminUrl, name, secrets.postgresPassword)
@@ -135,20 +141,25 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
     return true
   }
 
-  /** Tilt's live update of the API: an edited source synced in, `tsx watch` restarts the API, it is ready again. */
-  async function apiLiveUpdate(w: WorkloadSpec, c: ContainerSpec): Promise<boolean> {
+  /**
+   * Tilt's live update of the API image's processes (the api and the worker): an edited source synced
+   * in, `tsx watch` restarts the process, it is ready again.
+   */
+  async function nodeLiveUpdate(w: WorkloadSpec, c: ContainerSpec, which: 'api' | 'worker'): Promise<boolean> {
     const step = `${w.kind}/${w.name} live update`
     const name = containerName(w, c)
-    const before = starts(await runner.logs(name, 1000))
-    const failed = await syncEdit(runner, name, c.user, LIVE_SYNCS.api)
+    const sync = LIVE_SYNCS[which]
+    const label = which === 'api' ? 'API' : 'worker'
+    const before = starts(await runner.logs(name, 1000), BANNERS[which])
+    const failed = await syncEdit(runner, name, c.user, sync)
     if (failed) return report(step, 'fail', failed)
     const deadline = Date.now() + 60_000
-    while (starts(await runner.logs(name, 1000)) <= before) {
-      if (Date.now() > deadline) return report(step, 'fail', `${LIVE_SYNCS.api.file} was synced, but the API did not restart within 60 s`)
+    while (starts(await runner.logs(name, 1000), BANNERS[which]) <= before) {
+      if (Date.now() > deadline) return report(step, 'fail', `${sync.file} was synced, but the ${label} did not restart within 60 s`)
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
     const ready = await probe(c.probes.find((p) => p.kind === 'readiness')!, 60_000)
-    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced an edited ${LIVE_SYNCS.api.file}; tsx watch restarted the API, ready again` : ready.detail)
+    return report(step, ready.ok ? 'ok' : 'fail', ready.ok ? `synced an edited ${sync.file}; tsx watch restarted the ${label}, ready again` : ready.detail)
   }
 
   /** Tilt's live update of the web app: a rebuilt file synced into nginx's root is served at once. */
@@ -210,7 +221,8 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       for (const c of w.containers) if (!(w.kind === 'Job' ? await runToCompletion(w, c, 'container') : await serve(w, c))) return results
       if (id === 'Deployment/provider-sim' && !(await simulatorAnswers(w))) return results
       if (id === 'Deployment/api' && !(await apiReachesSimulator(w, w.containers[0]!))) return results
-      if (options.overlay === 'dev' && id === 'Deployment/api' && !(await apiLiveUpdate(w, w.containers[0]!))) return results
+      if (options.overlay === 'dev' && id === 'Deployment/api' && !(await nodeLiveUpdate(w, w.containers[0]!, 'api'))) return results
+      if (options.overlay === 'dev' && id === 'Deployment/worker' && !(await nodeLiveUpdate(w, w.containers[0]!, 'worker'))) return results
       if (options.overlay === 'dev' && id === 'Deployment/web' && !(await webLiveUpdate(w, w.containers[0]!))) return results
       if (id === 'Deployment/web' && !(await proxiedToApi())) return results
     }
@@ -223,6 +235,7 @@ export async function rehearse(options: RehearsalOptions): Promise<StepResult[]>
       database: { kind: 'postgres', url: databaseUrl(secrets, new URL(options.pgAdminUrl).hostname, Number(new URL(options.pgAdminUrl).port || 5432)) },
       redisUrl: options.redisUrl,
       simulator: { url: 'http://127.0.0.1:4000', required: true },
+      worker: { url: 'http://127.0.0.1:3001', required: true },
     })
     for (const check of checks) report(`health: ${check.name}`, check.status, check.detail)
     return results

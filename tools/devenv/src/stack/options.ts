@@ -13,6 +13,7 @@ export const stackOptionSpec = {
   'api-url': { type: 'string' },
   'web-url': { type: 'string' },
   'simulator-url': { type: 'string' },
+  'worker-url': { type: 'string' },
 } as const
 
 export const stackOptionsHelp = `Stack options:
@@ -21,9 +22,9 @@ export const stackOptionsHelp = `Stack options:
   --namespace NS         Tilt stack namespace (default ndith-<user>, ndith-<user>-<offset> with an offset)
   --offset N             port offset the Tilt stack was started with (tilt up -- --port-offset=N)
   --port SERVICE=PORT    a port set explicitly in tilt_config.json (postgres, redis, api, web,
-                         simulator)
-  --database-url URL, --redis-url URL, --api-url URL, --web-url URL, --simulator-url URL
-                         override one endpoint`
+                         simulator, worker)
+  --database-url URL, --redis-url URL, --api-url URL, --web-url URL, --simulator-url URL,
+  --worker-url URL       override one endpoint (the worker's: its probe port, WORKER_PORT)`
 
 export type StackName = 'local' | 'tilt'
 
@@ -37,6 +38,7 @@ export interface StackOptions {
   apiUrl?: string
   webUrl?: string
   simulatorUrl?: string
+  workerUrl?: string
 }
 
 type RawStackValues = { [K in keyof typeof stackOptionSpec]?: K extends 'port' ? string[] : string }
@@ -58,5 +60,6 @@ export function parseStackOptions(values: RawStackValues, env: NodeJS.ProcessEnv
     apiUrl: values['api-url'],
     webUrl: values['web-url'],
     simulatorUrl: values['simulator-url'],
+    workerUrl: values['worker-url'],
   }
 }

@@ -1,11 +1,20 @@
 import { DevenvError } from '../lib/errors.ts'
 
 /** The services the Tilt stack forwards to this machine, with their in-cluster ports. */
-export const services = ['postgres', 'redis', 'api', 'web', 'simulator'] as const
+export const services = ['postgres', 'redis', 'api', 'web', 'simulator', 'worker'] as const
 export type Service = (typeof services)[number]
 
-/** simulator: the Spotify simulator (apps/provider-sim), whose consent page the browser opens. */
-export const containerPorts: Record<Service, number> = { postgres: 5432, redis: 6379, api: 3000, web: 5000, simulator: 4000 }
+/**
+ * simulator: the Spotify simulator (apps/provider-sim), whose consent page the browser opens.
+ * worker: the worker's probe port (/health, /ready with the queue depths), for `devenv health`.
+ */
+export const containerPorts: Record<Service, number> = { postgres: 5432, redis: 6379, api: 3000, web: 5000, simulator: 4000, worker: 3001 }
+
+/**
+ * Local ports at offset 0: the in-cluster ones, except the worker's, forwarded from 3500 so that a
+ * second stack at offset 1 (its API on 3001) does not meet the first stack's worker.
+ */
+export const defaultLocalPorts: Record<Service, number> = { ...containerPorts, worker: 3500 }
 
 /** Tilt's own web UI (`tilt up --port`). */
 export const tiltUiPort = 10350
@@ -20,7 +29,7 @@ export interface PortSettings {
 export type LocalPorts = Record<Service, number> & { tiltUi: number }
 
 export function localPorts({ offset, overrides }: PortSettings): LocalPorts {
-  const ports = Object.fromEntries(services.map((s) => [s, overrides[s] ?? containerPorts[s] + offset])) as Record<Service, number>
+  const ports = Object.fromEntries(services.map((s) => [s, overrides[s] ?? defaultLocalPorts[s] + offset])) as Record<Service, number>
   return { ...ports, tiltUi: tiltUiPort + offset }
 }
 

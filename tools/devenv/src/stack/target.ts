@@ -18,6 +18,11 @@ export interface Target {
   redisUrl: string | undefined
   /** The Spotify simulator as this machine reaches it; `required`: the stack cannot connect accounts without it. */
   simulator: { url: string; required: boolean }
+  /**
+   * The worker's probe endpoint. `required`: the stack runs its jobs in a worker (Tilt: the worker
+   * Deployment; the API has RUN_WORKERS=false). On `npm start` the API runs them itself.
+   */
+  worker: { url: string; required: boolean }
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '')
@@ -28,13 +33,14 @@ export function resolveTarget(options: StackOptions, env: NodeJS.ProcessEnv = pr
     const database = options.databaseUrl ?? databaseUrl(requireSecrets(namespace, secretsDir(env)), '127.0.0.1', ports.postgres)
     return {
       stack: 'tilt',
-      description: `Tilt stack in namespace ${namespace} (port forwards: api ${ports.api}, web ${ports.web}, postgres ${ports.postgres}, redis ${ports.redis}, simulator ${ports.simulator})`,
+      description: `Tilt stack in namespace ${namespace} (port forwards: api ${ports.api}, web ${ports.web}, postgres ${ports.postgres}, redis ${ports.redis}, simulator ${ports.simulator}, worker ${ports.worker})`,
       apiUrl: trimSlash(options.apiUrl ?? `http://127.0.0.1:${ports.api}`),
       webUrl: trimSlash(options.webUrl ?? `http://127.0.0.1:${ports.web}`),
       webHasHealthz: true,
       database: { kind: 'postgres', url: database },
       redisUrl: options.redisUrl ?? `redis://127.0.0.1:${ports.redis}`,
       simulator: { url: trimSlash(options.simulatorUrl ?? `http://127.0.0.1:${ports.simulator}`), required: true },
+      worker: { url: trimSlash(options.workerUrl ?? `http://127.0.0.1:${ports.worker}`), required: true },
     }
   }
   const database = options.databaseUrl ?? (env.DATABASE_URL || undefined)
@@ -50,6 +56,8 @@ export function resolveTarget(options: StackOptions, env: NodeJS.ProcessEnv = pr
     redisUrl: options.redisUrl ?? (env.REDIS_URL || undefined),
     // npm start runs it on SIM_PORT (4000); the API also works without it, so its absence only warns.
     simulator: { url: trimSlash(options.simulatorUrl ?? `http://127.0.0.1:${env.SIM_PORT || 4000}`), required: false },
+    // Optional here: without a worker process the API runs the jobs itself (RUN_WORKERS defaults to true).
+    worker: { url: trimSlash(options.workerUrl ?? `http://127.0.0.1:${env.WORKER_PORT || 3001}`), required: false },
   }
 }
 

@@ -9,13 +9,17 @@ export interface RunningApi {
   output(): string
 }
 
-/** Starts the real API (apps/api/src/server.ts) on a free port, as `npm start` does, and waits for /health. */
-export async function startApi(env: { DATABASE_URL: string; REDIS_URL: string }): Promise<RunningApi> {
+/**
+ * Starts the real API (apps/api/src/server.ts) on a free port, as `npm start` does, and waits for
+ * /health; with `worker`, the worker process (apps/api/src/worker.ts) on a free WORKER_PORT.
+ */
+export async function startApi(env: { DATABASE_URL: string; REDIS_URL: string } & Record<string, string>, { worker = false } = {}): Promise<RunningApi> {
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+  const what = worker ? 'the worker' : 'the API'
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', worker ? 'apps/api/src/worker.ts' : 'apps/api/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' },
+    env: { ...process.env, ...env, HOST: '127.0.0.1', [worker ? 'WORKER_PORT' : 'PORT']: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (d) => (output += d))
@@ -23,10 +27,10 @@ export async function startApi(env: { DATABASE_URL: string; REDIS_URL: string })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output}`)
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${output}`)
     const up = await fetch(`${url}/health`).then((r) => r.ok, () => false)
     if (up) break
-    if (Date.now() > deadline) throw new Error(`the API did not answer /health within 60 s:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`${what} did not answer /health within 60 s:\n${output}`)
     await new Promise((r) => setTimeout(r, 250))
   }
   return {
