@@ -128,7 +128,7 @@ describe('connecting Spotify with PKCE', () => {
     const error = await rejection(service().completeConnect(callback, ctx))
 
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/PKCE/) })
-    expect(await service().list(userId)).toEqual([])
+    expect((await service().overview(userId)).connections).toEqual([])
   })
 
   it.each([

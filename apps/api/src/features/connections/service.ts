@@ -93,8 +93,6 @@ export function createConnectionsService(deps: ConnectionsServiceDeps) {
   }
 
   return {
-    list: async (userId: string): Promise<ConnectionView[]> => (await repo.listConnections(deps.db, userId)).map(toConnectionView),
-
     /** What can be connected here, and the listener's connections with their latest scan. */
     async overview(userId: string): Promise<ConnectionsOverview> {
       const connections = (await repo.listConnections(deps.db, userId)).map(toConnectionView)
