@@ -57,8 +57,8 @@ export function enforcementExecutor(deps: ExecutorDeps) {
   const backoffMs = deps.backoffMs ?? 1000
   const ids = (items: ItemRow[]) => items.map((i) => i.id)
 
-  async function confirm(runId: string, provider: StreamingProvider, tokens: AccessTokenSource, items: ItemRow[]): Promise<ItemRow[]> {
-    const applied = await confirmApplied(provider, tokens, items, { sleep, onRetry: () => void repo.countRunRetry(deps.db, runId) })
+  async function confirm(provider: StreamingProvider, tokens: AccessTokenSource, items: ItemRow[]): Promise<ItemRow[]> {
+    const applied = await confirmApplied(provider, tokens, items, { sleep })
     await repo.markDone(deps.db, items.filter((i) => applied.has(i.id)).map((i) => i.id), deps.clock(), { note: 'Confirmed with the provider after an interrupted call' })
     return items.filter((i) => !applied.has(i.id))
   }
@@ -75,7 +75,7 @@ export function enforcementExecutor(deps: ExecutorDeps) {
   }
 
   async function executeChunk(runId: string, provider: StreamingProvider, tokens: AccessTokenSource, chunk: ItemRow[]): Promise<void> {
-    let pending = chunk.some((i) => i.attempted_at) ? await confirm(runId, provider, tokens, chunk) : chunk
+    let pending = chunk.some((i) => i.attempted_at) ? await confirm(provider, tokens, chunk) : chunk
     for (let attempt = 1; pending.length; attempt++) {
       await repo.markAttempted(deps.db, ids(pending), deps.clock())
       try {
@@ -85,10 +85,14 @@ export function enforcementExecutor(deps: ExecutorDeps) {
         if (!unknown) await repo.clearAttempted(deps.db, ids(pending), deps.clock())
         if (error instanceof ProviderRequestError && !stopMessage(error)) return isolate(provider, tokens, pending, error)
         if (!(error instanceof ProviderUnavailableError)) throw error
-        await repo.countRunRetry(deps.db, runId)
-        if (attempt >= maxAttempts) throw error
+        if (attempt >= maxAttempts) {
+          await repo.countRunRetry(deps.db, runId)
+          throw error
+        }
         await sleep(backoffMs * 2 ** (attempt - 1))
-        if (unknown) pending = await confirm(runId, provider, tokens, pending)
+        // A 5xx changed nothing; a lost response may have: only what is not in effect is sent again.
+        if (unknown) pending = await confirm(provider, tokens, pending)
+        if (pending.length) await repo.countRunRetry(deps.db, runId)
       }
     }
   }
