@@ -1,8 +1,9 @@
+import type { Response as InjectResponse } from 'light-my-request'
 import type { Db } from '../../src/db/database.ts'
 import type { Simulator, SimulatorLibrary, SimulatorRequest } from './simulator.ts'
 
 /** A listener's call to the API (in-process `inject` or a real process over HTTP), answering status and JSON. */
-export type ApiCall = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: object) => Promise<{ status: number; body: any }>
+export type ApiCall = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: object) => Promise<{ status: number; json: InjectResponse['json'] }>
 
 /** Polls `read` until `done` holds (no fixed waits: the test's own timeout bounds it). */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -16,10 +17,10 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
 /** Connects `user` at the simulator through the consent screen; `follow` delivers the browser to our callback. */
 export async function connectAndScan(call: ApiCall, sim: Simulator, user: string, follow: (callback: URL) => Promise<unknown>): Promise<string> {
   const started = await call('POST', '/me/connections', { provider: 'spotify_simulated' })
-  await follow(await sim.approve(started.body.authorizeUrl, user))
-  const connection = (await call('GET', '/me/connections')).body.connections.find((c: { accountId: string }) => c.accountId === user)
+  await follow(await sim.approve(started.json().authorizeUrl, user))
+  const connection = (await call('GET', '/me/connections')).json().connections.find((c: { accountId: string }) => c.accountId === user)
   await call('POST', `/me/connections/${connection.id}/scans`)
-  await until(() => call('GET', `/me/connections/${connection.id}/library`), (r) => r.body.scan?.status === 'completed' || r.body.scan?.status === 'failed')
+  await until(() => call('GET', `/me/connections/${connection.id}/library`), (r) => r.json().scan?.status === 'completed' || r.json().scan?.status === 'failed')
   return connection.id
 }
 
@@ -40,7 +41,7 @@ export async function blockFrequentArtists(call: ApiCall, db: Db, library: Simul
 export async function allPages<T>(call: ApiCall, url: string): Promise<T[]> {
   const out: T[] = []
   for (let offset = 0; ; offset += 100) {
-    const page = (await call('GET', `${url}${url.includes('?') ? '&' : '?'}limit=100&offset=${offset}`)).body
+    const page = (await call('GET', `${url}${url.includes('?') ? '&' : '?'}limit=100&offset=${offset}`)).json()
     out.push(...page.items)
     if (out.length >= page.total || !page.items.length) return out
   }
