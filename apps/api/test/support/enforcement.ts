@@ -78,3 +78,26 @@ export function stillPresent(library: SimulatorLibrary, actions: readonly Action
   const inPlaylist = new Map(library.playlists.map((p) => [p.id, new Set(p.items.map((i) => i.uri))]))
   return actions.filter((a) => (a.playlistId ? inPlaylist.get(a.playlistId)?.has(a.uri) : saved.has(a.uri))).map((a) => `${a.playlistId ?? 'library'} ${a.uri}`)
 }
+
+/**
+ * An access token of the simulator's `user` obtained outside the API (its own PKCE sign-in), for a
+ * test to change the user's library behind the API's back, as the listener would in Spotify's app.
+ */
+export async function simulatorUserToken(sim: Simulator, user: string): Promise<string> {
+  const { createHash, randomBytes } = await import('node:crypto')
+  const verifier = randomBytes(32).toString('base64url')
+  const redirectUri = 'http://127.0.0.1:3999/elsewhere'
+  const authorize = new URL(`${sim.accountsUrl}/authorize`)
+  authorize.search = new URLSearchParams({
+    client_id: sim.clientId, response_type: 'code', redirect_uri: redirectUri, state: 'test',
+    scope: 'playlist-read-private playlist-modify-private playlist-modify-public',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+  }).toString()
+  const code = (await sim.approve(authorize.toString(), user)).searchParams.get('code')!
+  const response = await fetch(`${sim.accountsUrl}/api/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: sim.clientId, code_verifier: verifier }),
+  })
+  return ((await response.json()) as { access_token: string }).access_token
+}

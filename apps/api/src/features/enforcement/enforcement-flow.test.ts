@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allPages, applied, blockFrequentArtists, comparable, connectAndScan, isRemoval, minimumRemovalCalls, stillPresent, until, type ApiCall } from '../../../test/support/enforcement.ts'
+import { allPages, applied, blockFrequentArtists, comparable, connectAndScan, isRemoval, minimumRemovalCalls, simulatorUserToken, stillPresent, until, type ApiCall } from '../../../test/support/enforcement.ts'
 import { signInListener } from '../../../test/support/listener.ts'
 import { startSimulator, type Simulator } from '../../../test/support/simulator.ts'
 import { createTestApp, testConfig, type TestApp } from '../../../test/support/test-app.ts'
@@ -118,6 +118,21 @@ describe('plan, run and roll back against the simulator', () => {
     expect(preview.restorable).toBe(actions.length)
     expect(preview.issues.some((i: { issue: string }) => i.issue === 'added_date')).toBe(true)
     expect(preview.issues.some((i: { issue: string }) => i.issue === 'playlist_changed')).toBe(false)
+
+    // The listener adds a track to a playlist in Spotify's app: that playlist's items may not land exactly.
+    const changed = actions.find((a) => a.playlistId)!.playlistId!
+    const token = await simulatorUserToken(sim, 'alice')
+    const extra = original.savedTracks.map((t) => t.uri).find((uri) => !original.playlists.find((p) => p.id === changed)!.items.some((i) => i.uri === uri))!
+    const edit = (method: string) => fetch(`${sim.apiUrl}/playlists/${changed}/items`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(method === 'POST' ? { uris: [extra] } : { items: [{ uri: extra }] }),
+    })
+    expect((await edit('POST')).status).toBe(201)
+    const warned = (await call('POST', `/me/runs/${run.id}/rollback-preview`, {})).json()
+    const moved = warned.issues.filter((i: { issue: string }) => i.issue === 'playlist_changed')
+    expect(moved.length).toBe(actions.filter((a) => a.playlistId === changed).length)
+    expect((await edit('DELETE')).status).toBe(200) // and takes it out again
+
     const rollback = await call('POST', `/me/runs/${run.id}/rollback`, {})
     expect(rollback.status).toBe(202)
     expect(rollback.json()).toMatchObject({ kind: 'rollback', rollbackOf: run.id })
