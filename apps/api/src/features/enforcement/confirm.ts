@@ -37,3 +37,16 @@ export async function confirmApplied(provider: StreamingProvider, tokens: Access
   const inPlace = items.every((item, k) => entries[start + k] === item.entity_id)
   return new Set(inPlace ? items.map((i) => i.id) : [])
 }
+
+/** Each playlist's snapshot id at the provider now (one listing: a call per 50 playlists). */
+export async function playlistSnapshots(provider: StreamingProvider, tokens: AccessTokenSource, options: PageReadOptions): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for await (const page of readPages((c) => provider.playlists(tokens, c), options)) for (const p of page.items) out.set(p.id, p.snapshotId)
+  return out
+}
+
+/** The first playlist the plan changes whose snapshot id at the provider is not the one planned on. */
+export function changedPlaylist(plan: { actions: readonly { playlistId?: string | undefined }[]; playlists: readonly { id: string; name: string; snapshotId: string }[] }, now: ReadonlyMap<string, string>) {
+  const touched = new Set(plan.actions.flatMap((a) => (a.playlistId ? [a.playlistId] : [])))
+  return plan.playlists.find((p) => touched.has(p.id) && now.get(p.id) !== p.snapshotId)
+}

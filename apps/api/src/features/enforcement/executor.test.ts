@@ -33,13 +33,14 @@ function fakeProvider(saved: Set<string>, refuse: (uris: readonly string[], call
   return { provider: provider as unknown as StreamingProvider, calls }
 }
 
-async function runOf(actions: StoredAction[]) {
+async function runOf(actions: StoredAction[], playlists: { id: string; name: string; snapshotId: string }[] = []) {
   const userId = await createUser(database.db)
   const connection = await database.db.insertInto('connections').values({ user_id: userId, provider: 'spotify', provider_user_id: randomUUID() } as never).returning('id').executeTakeFirstOrThrow()
   const plan = await database.db.insertInto('enforcement_plans').values({
-    user_id: userId, connection_id: connection.id, fingerprint: 'f', options: '{}', summary: '{}', playlists: '[]', actions: JSON.stringify(actions), skipped: '[]', scanned_at: new Date(),
+    user_id: userId, connection_id: connection.id, fingerprint: 'f', options: '{}', summary: '{}', actions: JSON.stringify(actions), skipped: '[]', scanned_at: new Date(),
+    playlists: JSON.stringify(playlists),
   }).returning('id').executeTakeFirstOrThrow()
-  const items = enforceItems(actions, new Map(), { libraryUrisPerCall: 40, playlistItemsPerCall: 100 })
+  const items = enforceItems(actions, new Map(playlists.map((p) => [p.id, p])), { libraryUrisPerCall: 40, playlistItemsPerCall: 100 })
   return repo.insertRun(database.db, { userId, connectionId: connection.id, provider: 'spotify', kind: 'enforce', planId: plan.id, rollbackOf: null }, items)
 }
 
@@ -90,5 +91,18 @@ describe('the run executor', () => {
     expect(calls).toEqual([])
     const notes = await database.db.selectFrom('action_items').select(['status', 'note']).where('batch_id', '=', run.id).execute()
     expect(notes.every((n) => n.status === 'done' && n.note?.includes('interrupted call'))).toBe(true)
+  })
+
+  it('refuses to start when a playlist the plan changes has changed at the provider since (re-plan)', async () => {
+    const { provider, calls } = fakeProvider(new Set(), () => undefined)
+    const playlistsNow = { items: [{ id: 'pl1', name: 'Mine', ownerId: 'me', collaborative: false, snapshotId: 'snap-2', itemCount: 1 }], next: null, total: 1 }
+    Object.assign(provider, { playlists: async () => playlistsNow, removePlaylistItems: async () => { calls.push(['playlist']); return 'snap-3' } })
+    const action: StoredAction = { kind: 'remove_playlist_item', uri: 'spotify:track:a', name: 'A', playlistId: 'pl1', positions: [0], matches: [], reason: 'r' }
+    const run = await runOf([action], [{ id: 'pl1', name: 'Mine', snapshotId: 'snap-1' }])
+    await executorFor(provider)(run.id)
+    expect(calls).toEqual([])
+    const stopped = (await repo.findRun(database.db, run.id))!
+    expect(stopped).toMatchObject({ status: 'failed', error: 'The playlist "Mine" changed on the provider before the run started: scan again, then re-plan' })
+    expect(await repo.runCounts(database.db, run.id)).toMatchObject({ failed: 1, pending: 0 })
   })
 })

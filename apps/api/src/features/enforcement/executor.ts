@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts'
 import { RateLimited } from '../../jobs/runner.ts'
 import { GrantRevokedError, ProviderRequestError, ProviderUnavailableError, RateLimitedError, ReconnectRequiredError } from '../connections/provider-errors.ts'
 import type { AccessTokenSource, StreamingProvider } from '../connections/provider.ts'
-import { confirmApplied } from './confirm.ts'
+import { changedPlaylist, confirmApplied, playlistSnapshots } from './confirm.ts'
 import * as repo from './repository.ts'
 import { isPlaylistKind, isRestoreKind } from './run-items.ts'
 import type { ItemRow } from './tables.ts'
@@ -97,6 +97,25 @@ export function enforcementExecutor(deps: ExecutorDeps) {
     }
   }
 
+  /** A 429 pauses the queue; a stop ends the run with its reason; anything else is the job's to retry. */
+  async function handle(runId: string, error: unknown): Promise<undefined> {
+    if (error instanceof RateLimitedError && !error.quotaExceeded) {
+      await repo.countRunRetry(deps.db, runId)
+      throw new RateLimited(Math.max(1, error.retryAfterSeconds) * 1000)
+    }
+    const message = stopMessage(error)
+    if (!message) throw error // retryable: the job runner tries again with backoff
+    await repo.failRun(deps.db, runId, message, deps.clock())
+    return undefined
+  }
+
+  /** The name of a playlist the plan changes that changed at the provider since the scan, if any. */
+  async function staleBeforeStart(planId: string | null, provider: StreamingProvider, tokens: AccessTokenSource): Promise<string | undefined> {
+    const plan = planId ? await deps.db.selectFrom('enforcement_plans').select(['actions', 'playlists']).where('id', '=', planId).executeTakeFirst() : undefined
+    if (!plan?.actions.some((a) => a.playlistId)) return undefined
+    return changedPlaylist(plan, await playlistSnapshots(provider, tokens, { sleep }))?.name
+  }
+
   return async function execute(runId: string): Promise<void> {
     const run = await repo.findRun(deps.db, runId)
     if (!run || (run.status !== 'pending' && run.status !== 'running')) return
@@ -104,6 +123,16 @@ export function enforcementExecutor(deps: ExecutorDeps) {
     const provider = connection && deps.providers[connection.provider]
     if (!connection || !provider) return repo.failRun(deps.db, runId, 'This account is not connected here any more', deps.clock())
     const tokens = deps.tokenSource(connection.id)
+    if (run.kind === 'enforce' && !run.started_at) {
+      // Queued a while (behind a pause, say): the playlists are checked again before the first call.
+      let stale: string | undefined
+      try {
+        stale = await staleBeforeStart(run.plan_id, provider, tokens)
+      } catch (error) {
+        return handle(runId, error)
+      }
+      if (stale) return repo.failRun(deps.db, runId, `The playlist "${stale}" changed on the provider before the run started: scan again, then re-plan`, deps.clock())
+    }
     await repo.startRunning(deps.db, runId, deps.clock())
     for (;;) {
       const chunk = await repo.nextChunk(deps.db, runId)
@@ -111,13 +140,7 @@ export function enforcementExecutor(deps: ExecutorDeps) {
       try {
         await executeChunk(runId, provider, tokens, chunk)
       } catch (error) {
-        if (error instanceof RateLimitedError && !error.quotaExceeded) {
-          await repo.countRunRetry(deps.db, runId)
-          throw new RateLimited(Math.max(1, error.retryAfterSeconds) * 1000)
-        }
-        const message = stopMessage(error)
-        if (!message) throw error // retryable: the job runner tries again with backoff
-        return repo.failRun(deps.db, runId, message, deps.clock())
+        return handle(runId, error)
       }
     }
   }

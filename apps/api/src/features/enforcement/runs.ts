@@ -4,9 +4,9 @@ import { isUniqueViolation } from '../../db/errors.ts'
 import type { JobRunner } from '../../jobs/runner.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
-import { readPages } from '../connections/paging.ts'
 import { ProviderError } from '../connections/provider-errors.ts'
 import type { AccessTokenSource, StreamingProvider } from '../connections/provider.ts'
+import { changedPlaylist, playlistSnapshots } from './confirm.ts'
 import { toRun, toRunItem } from './mapping.ts'
 import * as repo from './repository.ts'
 import { enforceItems, isPlaylistKind, rollbackItems, type NewRunItem } from './run-items.ts'
@@ -29,7 +29,7 @@ export interface RunServiceDeps {
   onEnqueueFailed?: (runId: string, error: unknown) => void
 }
 
-const noSleep = { sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) }
+const realSleep = { sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) }
 
 /**
  * Runs and rollbacks as the listener starts and follows them. Starting one checks the plan is not
@@ -60,16 +60,13 @@ export function runService(deps: RunServiceDeps) {
     return { connection, provider, tokens: deps.tokenSource(connection.id) }
   }
 
-  /** Each playlist's snapshot id at the provider now (one listing, a page per 50 playlists). */
   async function providerSnapshots(provider: StreamingProvider, tokens: AccessTokenSource): Promise<Map<string, string>> {
-    const out = new Map<string, string>()
     try {
-      for await (const page of readPages((c) => provider.playlists(tokens, c), noSleep)) for (const p of page.items) out.set(p.id, p.snapshotId)
+      return await playlistSnapshots(provider, tokens, realSleep)
     } catch (error) {
       if (error instanceof ProviderError) throw new AppError('SERVICE_UNAVAILABLE', 'The provider could not be asked whether your playlists changed; try again in a moment')
       throw error
     }
-    return out
   }
 
   async function insertAndQueue(userId: string, run: Omit<Parameters<typeof repo.insertRun>[1], 'userId'>, items: NewRunItem[], audit: { action: string; after: object }, ctx: RequestContext) {
@@ -103,10 +100,8 @@ export function runService(deps: RunServiceDeps) {
       if (!(await planStillCurrent(db, plan))) {
         throw new AppError('CONFLICT', 'Your library or your list changed since this plan was made: re-plan before running it')
       }
-      const touched = new Set(plan.actions.filter((a) => a.playlistId).map((a) => a.playlistId!))
-      if (touched.size) {
-        const now = await providerSnapshots(provider, tokens)
-        const changed = plan.playlists.find((p) => touched.has(p.id) && now.get(p.id) !== p.snapshotId)
+      if (plan.actions.some((a) => a.playlistId)) {
+        const changed = changedPlaylist(plan, await providerSnapshots(provider, tokens))
         if (changed) throw new AppError('CONFLICT', `The playlist "${changed.name}" changed on the provider since the scan: scan again, then re-plan`)
       }
       const playlists = new Map(plan.playlists.map((p) => [p.id, p]))
