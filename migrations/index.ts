@@ -11,6 +11,7 @@ import * as m0009 from './0009_version_item_added_at.ts'
 import * as m0010 from './0010_curator_deletion.ts'
 import * as m0011 from './0011_connection_flow.ts'
 import * as m0012 from './0012_library_snapshots.ts'
+import * as m0013 from './0013_enforcement.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0010_curator_deletion': m0010,
   '0011_connection_flow': m0011,
   '0012_library_snapshots': m0012,
+  '0013_enforcement': m0013,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
@@ -37,8 +39,8 @@ export const latestMigration = Object.keys(migrations).at(-1)!
 
 /**
  * Tables the API reads today, so it cannot serve without them (checked by /ready and the health
- * check). A table joins this list with the first feature that reads it: `action_batches` exists
- * for enforcement, which no route serves yet. `connections` is read by the account export.
+ * check). A table joins this list with the first feature that reads it. `connections` is read by
+ * the account export.
  */
 export const requiredTables = [
   'users',
@@ -51,4 +53,8 @@ export const requiredTables = [
   'blocklist_imports',
   'community_list_reports',
   'oauth_authorizations',
+  'enforcement_options',
+  'enforcement_plans',
+  'action_batches',
+  'action_items',
 ] as const

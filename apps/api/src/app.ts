@@ -17,6 +17,7 @@ import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.t
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
+import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
 import { inProcessRunner } from './jobs/in-process-runner.ts'
 import type { JobRunner } from './jobs/runner.ts'
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(accountRoutes, { account: services.account })
       await api.register(connectionRoutes, { connections: services.connections })
       await api.register(libraryRoutes, { library: services.library })
+      await api.register(enforcementRoutes, services.enforcement)
     },
     { prefix: API_BASE_PATH },
   )

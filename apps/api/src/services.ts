@@ -17,6 +17,9 @@ import { connectionProviders } from './features/connections/providers.ts'
 import { callbackUrlFor, createConnectionsService } from './features/connections/service.ts'
 import { createTokenRefresher } from './features/connections/token-refresher.ts'
 import { createTokenVault } from './features/connections/token-vault.ts'
+import { enforcementExecutor } from './features/enforcement/executor.ts'
+import { runService } from './features/enforcement/runs.ts'
+import { planService } from './features/enforcement/service.ts'
 import { libraryScanner } from './features/library/scanner.ts'
 import { libraryService } from './features/library/service.ts'
 import type { JobRunner } from './jobs/runner.ts'
@@ -32,7 +35,7 @@ export interface ServiceDeps {
   log: FastifyBaseLogger
 }
 
-/** Streaming connections and their libraries; the scanner is what the workers run. */
+/** Streaming connections, their libraries and enforcement; the scanner and the executor are what the workers run. */
 function connectionServices({ db, config, clock, jobs, log }: ServiceDeps) {
   const keys = config.connections.tokenEncryptionKeys
   const providers = connectionProviders(config.connections)
@@ -43,11 +46,18 @@ function connectionServices({ db, config, clock, jobs, log }: ServiceDeps) {
     db, jobs, clock,
     onEnqueueFailed: (scanId, error) => log.warn({ scanId, reason: error instanceof Error ? error.message : String(error) }, 'scan not queued yet; the sweep will queue it'),
   })
+  const plans = planService({ db, clock })
+  const runs = runService({
+    db, jobs, clock, plans, providers, tokenSource: refresher.tokenSource,
+    onEnqueueFailed: (runId, error) => log.warn({ runId, reason: error instanceof Error ? error.message : String(error) }, 'run not queued yet; the sweep will queue it'),
+  })
   return {
     connectionProviders: providers,
     connections: createConnectionsService({ db, vault, providers, clock, callbackUrl: callbackUrlFor(config.connections.appUrl), latestScans: library.latestScans }),
     library,
     scanner: libraryScanner({ db, providers, tokenSource: refresher.tokenSource, clock }),
+    enforcement: { plans, runs },
+    executor: enforcementExecutor({ db, providers, tokenSource: refresher.tokenSource, clock }),
   }
 }
 

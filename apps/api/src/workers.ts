@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { enforcementQueue } from './features/enforcement/runs.ts'
 import { scanQueue } from './features/library/service.ts'
 import type { JobRunner } from './jobs/runner.ts'
 import type { Services } from './services.ts'
@@ -6,22 +7,32 @@ import type { Services } from './services.ts'
 const SWEEP_INTERVAL_MS = 60_000
 
 /**
- * The background work this process takes on: one scan queue per offered provider. A sweep
- * re-enqueues every unfinished scan at start and then every minute, so a scan survives a restart
- * of this process, a killed worker, or a job that never reached Redis.
+ * The background work this process takes on: per offered provider, a scan queue and an enforcement
+ * queue (runs and rollbacks). A sweep re-enqueues every unfinished scan and run at start and then
+ * every minute, so both survive a restart of this process, a killed worker, or a job that never
+ * reached Redis; Postgres says what is left to do.
  */
 export function startWorkers(services: Services, jobs: JobRunner, log: FastifyBaseLogger) {
   for (const provider of Object.keys(services.connectionProviders)) {
     jobs.work<{ scanId: string }>(scanQueue(provider), ({ scanId }) => services.scanner(scanId), {
       onGiveUp: (_jobId, data, error) => services.library.giveUp((data as { scanId: string }).scanId, error),
     })
+    jobs.work<{ runId: string }>(enforcementQueue(provider), ({ runId }) => services.executor(runId), {
+      onGiveUp: (_jobId, data, error) => services.enforcement.runs.giveUp((data as { runId: string }).runId, error),
+    })
   }
-  const sweep = () =>
-    services.library.resumeUnfinished()
-      .then((count) => count && log.info(`re-enqueued ${count} unfinished library scan(s)`))
-      .catch((error: unknown) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not re-enqueue unfinished scans; retrying later'))
+  const sweep = async () => {
+    try {
+      const scans = await services.library.resumeUnfinished()
+      if (scans) log.info(`re-enqueued ${scans} unfinished library scan(s)`)
+      const runs = await services.enforcement.runs.resumeUnfinished()
+      if (runs) log.info(`re-enqueued ${runs} unfinished enforcement run(s)`)
+    } catch (error) {
+      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not re-enqueue unfinished work; retrying later')
+    }
+  }
   void sweep()
-  const timer = setInterval(sweep, SWEEP_INTERVAL_MS)
+  const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS)
   timer.unref()
   return { stop: () => clearInterval(timer) }
 }

@@ -16,6 +16,7 @@ import type {
   CommunityListVersionsTable,
 } from '../features/community/tables.ts'
 import type { ConnectionsTable, OAuthAuthorizationsTable } from '../features/connections/tables.ts'
+import type { ActionBatchesTable, ActionItemsTable, EnforcementOptionsTable, EnforcementPlansTable } from '../features/enforcement/tables.ts'
 import type { LibraryItemArtistsTable, LibraryItemsTable, LibraryPlaylistsTable, LibraryScansTable } from '../features/library/tables.ts'
 
 /** The typed view of the schema, assembled from each feature's table types. */
@@ -38,6 +39,10 @@ export interface Database {
   library_playlists: LibraryPlaylistsTable
   library_items: LibraryItemsTable
   library_item_artists: LibraryItemArtistsTable
+  enforcement_options: EnforcementOptionsTable
+  enforcement_plans: EnforcementPlansTable
+  action_batches: ActionBatchesTable
+  action_items: ActionItemsTable
 }
 
 export type Db = Kysely<Database>
