@@ -32,4 +32,8 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'connection.needs_reauth': 'A streaming account asked to be connected again',
   'connection.tokens_reencrypted': 'Streaming tokens re-encrypted with a new key',
   'library.scan_started': 'Started a library scan',
+  'enforcement.options_updated': 'Changed enforcement options',
+  'enforcement.planned': 'Previewed what enforcement would remove',
+  'enforcement.run_started': 'Started removing listed artists from a library',
+  'enforcement.rollback_started': 'Started putting back what a run removed',
 }
