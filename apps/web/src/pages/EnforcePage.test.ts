@@ -186,7 +186,7 @@ describe('EnforcePage', () => {
 
     const summary = await screen.findByTestId('plan-summary')
     expect(summary).toHaveTextContent('Enforcing your list would remove 23 items and leave 2 matching items alone.')
-    expect(within(summary).getByLabelText('Items to remove by category')).toHaveTextContent('Saved tracks 21Saved albums 0Followed artists 1Playlist items 1')
+    expect(within(summary).getByTestId('plan-by-category')).toHaveTextContent('Saved tracks 21Saved albums 0Followed artists 1Playlist items 1')
     expect(within(summary).getByRole('list', { name: 'Items to remove by artist' })).toHaveTextContent('Drake: 20Future: 3')
     expect(enforcement.plan).toHaveBeenCalledWith(CONNECTION_ID)
 
