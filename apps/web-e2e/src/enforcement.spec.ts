@@ -141,9 +141,14 @@ test('a listener previews what their list would remove (each item explained), ru
   const rollback = run.getByRole('form', { name: 'Confirm rollback' })
   await expect(rollback).toContainText(/Put back [\d,]+ items?/)
   await expect(rollback).toContainText('What cannot be restored exactly')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await check(page, 'enforce-rollback-preview-390')
+  await page.setViewportSize({ width: 1280, height: 800 })
   await rollback.getByRole('button', { name: /^Put back / }).click()
   await expect(page.getByRole('progressbar', { name: 'Putting items back in Spotify (simulated)' })).toBeVisible()
   await expect(page.getByTestId('run-progress')).toContainText(/Put back [\d,]+ items?/, { timeout: 120_000 })
+
+  await check(page, 'enforce-rolled-back-1280')
 
   // Everything is back; playlist items at their original positions.
   const restored = await aliceLibrary(page.request)
