@@ -8,6 +8,7 @@ import CommunityMinePage from './pages/CommunityMinePage.svelte'
 import CommunityPage from './pages/CommunityPage.svelte'
 import ConnectionsPage from './pages/ConnectionsPage.svelte'
 import EffectiveListPage from './pages/EffectiveListPage.svelte'
+import EnforcePageRoute from './pages/EnforcePageRoute.svelte'
 import ImportPage from './pages/ImportPage.svelte'
 import MyListPage from './pages/MyListPage.svelte'
 import NewCommunityListPage from './pages/NewCommunityListPage.svelte'
@@ -40,6 +41,7 @@ export const routes: readonly Route[] = [
   // After the fixed /community/… paths, which it would otherwise swallow.
   { path: '/community/:id', access: 'signed-in', page: CommunityListPage },
   { path: '/connections', access: 'signed-in', page: ConnectionsPage, navLabel: 'Connections' },
+  { path: '/connections/:id/enforce', access: 'signed-in', page: EnforcePageRoute },
   { path: '/activity', access: 'signed-in', page: ActivityPage, navLabel: 'Activity' },
   { path: '/account', access: 'signed-in', page: AccountPage, navLabel: 'Account' },
 ]

@@ -66,7 +66,7 @@ describe('ConnectionsPage', () => {
       expect(within(table).getByRole('columnheader', { name: service })).toBeInTheDocument()
     }
     expect(within(table).getByRole('row', { name: /On this site/ })).toHaveTextContent('Spotify (simulated): can be connected')
-    expect(screen.getByText(/Removing what your list blocks \(enforcement\) is coming next/)).toBeInTheDocument()
+    expect(screen.getByText(/nothing changes in your\s+streaming account until you confirm/)).toBeInTheDocument()
 
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Connect Spotify (simulated)' }))
 
@@ -88,6 +88,7 @@ describe('ConnectionsPage', () => {
     expect(librarySummary).toHaveTextContent('172 items credit an artist on your Do-Not-Play list')
     expect(within(librarySummary).getByRole('link', { name: 'Review My list' })).toHaveAttribute('href', '/my-list')
     expect(within(card).getByRole('button', { name: 'Scan again' })).toBeInTheDocument()
+    expect(within(card).getByRole('link', { name: 'Preview enforcement for Spotify (simulated)' })).toHaveAttribute('href', `/connections/${connection.id}/enforce`)
     expect(screen.queryByRole('button', { name: 'Connect Spotify (simulated)' })).not.toBeInTheDocument()
     expect(library).toHaveBeenCalledWith(connection.id, expect.any(AbortSignal))
   })

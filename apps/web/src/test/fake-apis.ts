@@ -26,6 +26,11 @@ export function fakeApis(given: DeepPartial = {}): Apis {
     ),
     account: fill('account', ['activity', 'exportData', 'deleteAccount'], given.account),
     connections: fill('connections', ['overview', 'start', 'disconnect', 'scan', 'library'], given.connections),
+    enforcement: fill(
+      'enforcement',
+      ['options', 'saveOptions', 'plan', 'actions', 'skipped', 'run', 'runs', 'getRun', 'runItems', 'previewRollback', 'rollback'],
+      given.enforcement,
+    ),
   }
 }
 

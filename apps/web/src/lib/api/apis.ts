@@ -6,6 +6,7 @@ import { createBlocklistApi, type BlocklistApi } from './blocklist-api.ts'
 import { createApiClient, type Authorize } from './client.ts'
 import { createCommunityApi, type CommunityApi } from './community-api.ts'
 import { createConnectionsApi, type ConnectionsApi } from './connections-api.ts'
+import { createEnforcementApi, type EnforcementApi } from './enforcement-api.ts'
 
 /** Every feature client, sharing one authorized transport. */
 export interface Apis {
@@ -14,6 +15,7 @@ export interface Apis {
   community: CommunityApi
   account: AccountApi
   connections: ConnectionsApi
+  enforcement: EnforcementApi
 }
 
 export function createApis(authorize: Authorize): Apis {
@@ -24,6 +26,7 @@ export function createApis(authorize: Authorize): Apis {
     community: createCommunityApi(client),
     account: createAccountApi(client),
     connections: createConnectionsApi(client),
+    enforcement: createEnforcementApi(client),
   }
 }
 
