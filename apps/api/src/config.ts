@@ -27,6 +27,8 @@ export interface Config {
   migrateOnStart: boolean
   /** Run the background workers (library scans) in the API process; false where src/worker.ts runs them. */
   runWorkers: boolean
+  /** Key prefix of the job queues in Redis: stacks (or test runs) sharing a Redis keep their work apart. */
+  jobsPrefix: string
   rateLimits: RateLimitConfig
   /** Optional: lets the catalog fetch Spotify artists it does not know yet. */
   spotifyClientId: string | undefined
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', embedded),
     runWorkers: boolean(env, 'RUN_WORKERS', true),
+    jobsPrefix: env.JOBS_PREFIX || 'ndith-jobs',
     rateLimits: {
       registerPerIp: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_IP', '20/10m'),
       registerPerEmail: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_EMAIL', '5/1h'),

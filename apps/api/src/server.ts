@@ -28,7 +28,7 @@ const { database, store } = await openInfrastructure(config, log)
 const providers = configuredProviders(config)
 log.info(`catalog providers: ${Object.keys(providers).join(', ') || 'none (set SPOTIFY_CLIENT_ID/SECRET or MUSICBRAINZ_USER_AGENT to grow the catalog from links)'}`)
 const jobs = config.redisUrl
-  ? bullmqRunner(config.redisUrl, { onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
+  ? bullmqRunner(config.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
   : inProcessRunner()
 const app = await buildApp({ db: database.db, store, config, logger: log, providers, jobs })
 const offered = Object.keys(app.services.connectionProviders)

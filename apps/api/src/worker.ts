@@ -32,7 +32,7 @@ function readConfig() {
 const { config, worker } = readConfig()
 const log = pino(loggerOptions(config.logLevel, config.logFormat))
 const { database, store } = await openInfrastructure(config, log)
-const jobs = bullmqRunner(worker.redisUrl, { onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
+const jobs = bullmqRunner(worker.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
 const services = buildServices({ db: database.db, store, config, clock: () => new Date(), providers: configuredProviders(config), jobs, log })
 
 // The queues the workers take on, recorded as they start, for /ready's depths.

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { goodPassword, uniqueEmail } from './support/auth.ts'
-import { freePort, startApi, tcpRelay } from './support/api-process.ts'
+import { freePort, relayedServices, startApi } from './support/api-process.ts'
 import { createTestDatabase, type TestDatabase } from './support/database.ts'
 
 const secret = 'process-test-secret-0123456789-abcdefghij'
@@ -48,14 +48,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API proce
   afterAll(() => database.drop())
 
   it('retries Postgres at start-up, then serves again after Postgres and Redis restart', async () => {
-    const [apiPort, pgPort, redisPort] = [await freePort(), await freePort(), await freePort()]
-    const pgUrl = new URL(database.url!)
-    const redisUrl = new URL(process.env.REDIS_URL!)
-    const pgRelay = tcpRelay(pgPort, { host: pgUrl.hostname, port: Number(pgUrl.port || 5432) })
-    const redisRelay = tcpRelay(redisPort, { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) })
-    pgUrl.host = `127.0.0.1:${pgPort}`
+    const apiPort = await freePort()
+    const relays = await relayedServices(database.url!)
+    const { pgRelay, redisRelay } = relays
 
-    const api = startApi({ PORT: String(apiPort), DATABASE_URL: pgUrl.toString(), REDIS_URL: `redis://127.0.0.1:${redisPort}`, JWT_SECRET: secret })
+    const api = startApi({ PORT: String(apiPort), DATABASE_URL: relays.databaseUrl, REDIS_URL: relays.redisUrl, JWT_SECRET: secret })
     const ready = () => fetch(`http://127.0.0.1:${apiPort}/ready`).then((r) => r.status)
     try {
       await api.waitFor(/postgres not reachable yet; retrying/)
@@ -86,7 +83,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API proce
     } finally {
       api.child.kill('SIGTERM')
       await api.exited
-      await Promise.all([pgRelay.stop(), redisRelay.stop()])
+      await relays.stop()
     }
   }, 120_000)
 })

@@ -9,7 +9,7 @@ import { insertScan } from '../src/features/library/repository.ts'
 import { enforcementQueue } from '../src/features/enforcement/runs.ts'
 import { scanQueue } from '../src/features/library/service.ts'
 import type { WorkerReadiness } from '../src/worker-probes.ts'
-import { freePort, startApi, tcpRelay } from './support/api-process.ts'
+import { freePort, relayedServices, startApi } from './support/api-process.ts'
 import { createTestDatabase, type TestDatabase } from './support/database.ts'
 import { startSimulator } from './support/simulator.ts'
 
@@ -42,18 +42,15 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker pr
   afterAll(() => database.drop())
 
   it('serves /health and /ready with the queue depths, stays up through Postgres and Redis outages, and drains on SIGTERM', async () => {
-    const [workerPort, pgPort, redisPort] = [await freePort(), await freePort(), await freePort()]
-    const pgUrl = new URL(database.url!)
-    const redisUrl = new URL(process.env.REDIS_URL!)
-    const pgRelay = tcpRelay(pgPort, { host: pgUrl.hostname, port: Number(pgUrl.port || 5432) })
-    const redisRelay = tcpRelay(redisPort, { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) })
-    pgUrl.host = `127.0.0.1:${pgPort}`
+    const workerPort = await freePort()
+    const relays = await relayedServices(database.url!)
+    const { pgRelay, redisRelay } = relays
     await Promise.all([pgRelay.start(), redisRelay.start()])
 
     const worker = startWorker({
       WORKER_PORT: String(workerPort),
-      DATABASE_URL: pgUrl.toString(),
-      REDIS_URL: `redis://127.0.0.1:${redisPort}${redisUrl.pathname}`,
+      DATABASE_URL: relays.databaseUrl,
+      REDIS_URL: relays.redisUrl,
       JWT_SECRET: secret,
       // A provider to work a queue for; the simulator itself is not needed until a scan runs.
       SIMULATOR_URL: `http://127.0.0.1:${await freePort()}`,
@@ -95,7 +92,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker pr
     } finally {
       if (worker.child.exitCode === null) worker.child.kill('SIGKILL')
       await worker.exited
-      await Promise.all([pgRelay.stop(), redisRelay.stop()])
+      await relays.stop()
     }
   }, 150_000)
 

@@ -1,20 +1,10 @@
-import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { seriousViolations } from './support/axe.ts'
+import { expect, test } from '@playwright/test'
 import { seedCatalog } from './support/catalog.ts'
-import { horizontalOverflow } from './support/layout.ts'
+import { checkPage } from './support/page-check.ts'
 import { addToMyList, signUp } from './support/listener.ts'
 
 test.beforeAll(() => seedCatalog())
 
-/** Saved to test-results/screenshots/<name>.png, next to the auth pages' screenshots. */
-async function check(page: Page, name: string) {
-  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBe(0)
-  expect(await seriousViolations(page), `${name} accessibility`).toEqual([])
-  const file = path.join(test.info().project.outputDir, 'screenshots', `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
-  await test.info().attach(name, { path: file, contentType: 'image/png' })
-}
 
 for (const width of [360, 1280] as const) {
   test(`at ${width} px the list, import, community, reports, activity and account pages fit without sideways scrolling and pass axe`, async ({ browser }) => {
@@ -25,19 +15,19 @@ for (const width of [360, 1280] as const) {
 
     await page.goto('/my-list')
     await expect(page.getByText('Your list is empty')).toBeVisible()
-    await check(page, `my-list-empty-${width}`)
+    await checkPage(page, `my-list-empty-${width}`)
     await addToMyList(page, 'kanye', 'Kanye West', ['allegations', 'live'])
     await addToMyList(page, 'r kelly', 'R. Kelly', ['allegations'])
     await page.getByLabel('Search the catalog').fill('future')
     await expect(page.getByRole('button', { name: 'Choose Future Islands' })).toBeVisible()
     await page.getByRole('button', { name: 'Edit R. Kelly' }).click()
-    await check(page, `my-list-${width}`)
+    await checkPage(page, `my-list-${width}`)
 
     await page.goto('/my-list/import')
     await page.getByLabel('Or paste your list').fill('name\nDrake\nFutur\nNobody Xyzzy Qwerty')
     await page.getByRole('button', { name: 'Preview import' }).click()
     await expect(page.getByTestId('import-row')).toHaveCount(3)
-    await check(page, `import-preview-${width}`)
+    await checkPage(page, `import-preview-${width}`)
 
     await page.goto('/community/new')
     await page.getByLabel('Name').fill(`Layout list ${width}`)
@@ -50,34 +40,34 @@ for (const width of [360, 1280] as const) {
     await page.getByRole('button', { name: 'Add to draft' }).click()
     await page.getByRole('button', { name: 'Publish version 1' }).click()
     await expect(page.getByTestId('draft-status')).toContainText('Everything is published')
-    await check(page, `community-list-owner-${width}`)
+    await checkPage(page, `community-list-owner-${width}`)
     const listPath = new URL(page.url()).pathname
 
     const reader = await context.browser()!.newContext({ viewport: { width, height: 800 } }).then((c) => c.newPage())
     await signUp(reader, `layout-reader-${width}`)
     await reader.goto(listPath)
     await expect(reader.getByTestId('subscribe-preview')).toContainText('Subscribing adds')
-    await check(reader, `community-list-subscribe-${width}`)
+    await checkPage(reader, `community-list-subscribe-${width}`)
     await reader.getByRole('button', { name: 'Report Chris Brown' }).click()
     await reader.getByLabel('Details (optional)').fill('The source is an encyclopedia page; a court record would be better.')
     await reader.getByRole('button', { name: 'Send report' }).click()
     await expect(reader.getByTestId('toast').filter({ hasText: 'Your report about Chris Brown was sent' })).toBeVisible()
     await reader.goto('/community/reports')
     await expect(reader.getByTestId('report-row')).toHaveCount(1)
-    await check(reader, `community-reports-${width}`)
+    await checkPage(reader, `community-reports-${width}`)
     await reader.goto('/community')
     await expect(reader.getByTestId('community-list-card').first()).toBeVisible()
-    await check(reader, `community-browse-${width}`)
+    await checkPage(reader, `community-browse-${width}`)
 
     await page.goto('/my-list/effective')
     await expect(page.getByTestId('effective-entry').first()).toBeVisible()
-    await check(page, `effective-list-${width}`)
+    await checkPage(page, `effective-list-${width}`)
     await page.goto('/activity')
     await expect(page.getByTestId('activity-item').first()).toBeVisible()
-    await check(page, `activity-${width}`)
+    await checkPage(page, `activity-${width}`)
     await page.goto('/account')
     await page.getByRole('button', { name: 'Delete account…' }).click()
-    await check(page, `account-data-${width}`)
+    await checkPage(page, `account-data-${width}`)
 
     await reader.context().close()
     await context.close()

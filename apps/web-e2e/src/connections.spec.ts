@@ -1,29 +1,15 @@
-import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { seriousViolations } from './support/axe.ts'
+import { expect, test } from '@playwright/test'
 import { seedCatalog } from './support/catalog.ts'
 import { simulatorUrl } from './support/environment.ts'
-import { horizontalOverflow } from './support/layout.ts'
+import { checkPage } from './support/page-check.ts'
+import { simulatorFaults } from './support/simulator.ts'
 import { addToMyList, signUp } from './support/listener.ts'
 
 test.beforeAll(() => seedCatalog())
 
-/** The simulator's faults: a little latency per call, so the scan runs long enough to watch its progress. */
-async function simulatorFaults(page: Page, faults: Record<string, unknown>) {
-  const response = await page.request.put(`${simulatorUrl}/admin/faults`, { data: faults })
-  expect(response.status(), await response.text()).toBe(200)
-}
 
-/** Saved to test-results/screenshots/<name>.png, like the other pages' screenshots. */
-async function check(page: Page, name: string) {
-  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBe(0)
-  expect(await seriousViolations(page), `${name} accessibility`).toEqual([])
-  const file = path.join(test.info().project.outputDir, 'screenshots', `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
-  await test.info().attach(name, { path: file, contentType: 'image/png' })
-}
 
-test.afterEach(async ({ page }) => simulatorFaults(page, { latencyMs: 0 }))
+test.afterEach(async ({ page }) => simulatorFaults(page.request, { latencyMs: 0 }))
 
 test('a listener connects the simulated Spotify account, watches the library scan and sees what their list would affect, then disconnects', async ({ page }) => {
   test.setTimeout(90_000)
@@ -57,7 +43,7 @@ test('a listener connects the simulated Spotify account, watches the library sca
   await expect(card).toContainText('account alice')
   await expect(card).toContainText('Not scanned yet')
 
-  await simulatorFaults(page, { latencyMs: 40 })
+  await simulatorFaults(page.request, { latencyMs: 40 })
   await card.getByRole('button', { name: 'Scan library' }).click()
   const bar = card.getByRole('progressbar', { name: 'Scanning your library' })
   await expect(bar).toBeVisible()
@@ -73,10 +59,10 @@ test('a listener connects the simulated Spotify account, watches the library sca
   await expect(likedSongs).toContainText(/[1-9][\d,]* involves? artists on your list/)
   await expect(summary).toContainText(/[1-9][\d,]* (items credit|item credits) an artist on your Do-Not-Play list/)
   await expect(card.getByRole('button', { name: 'Scan again' })).toBeVisible()
-  await check(page, 'connections-1280')
+  await checkPage(page, 'connections-1280')
 
   await page.setViewportSize({ width: 390, height: 844 })
-  await check(page, 'connections-390')
+  await checkPage(page, 'connections-390')
   await page.setViewportSize({ width: 1280, height: 800 })
 
   await card.getByRole('button', { name: 'Disconnect…' }).click()

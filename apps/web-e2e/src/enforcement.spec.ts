@@ -1,13 +1,12 @@
 // NEEDS THE ENFORCEMENT API MERGED: this branch has only its contract. Before that merge the spec was run
 // once on its own (passed) with the API of the enforcement branch started from that branch's checkout;
 // it has not yet run inside the whole suite.
-import path from 'node:path'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import pg from 'pg'
-import { seriousViolations } from './support/axe.ts'
 import { seedCatalog } from './support/catalog.ts'
 import { e2eDatabaseUrl, simulatorUrl } from './support/environment.ts'
-import { horizontalOverflow } from './support/layout.ts'
+import { checkPage } from './support/page-check.ts'
+import { simulatorFaults } from './support/simulator.ts'
 import { addToMyList, signUp } from './support/listener.ts'
 
 /**
@@ -52,18 +51,7 @@ async function aliceLibrary(request: APIRequestContext): Promise<SimLibrary> {
   return (await response.json()) as SimLibrary
 }
 
-async function simulatorFaults(page: Page, faults: Record<string, unknown>) {
-  const response = await page.request.put(`${simulatorUrl}/admin/faults`, { data: faults })
-  expect(response.status(), await response.text()).toBe(200)
-}
 
-async function check(page: Page, name: string) {
-  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBe(0)
-  expect(await seriousViolations(page), `${name} accessibility`).toEqual([])
-  const file = path.join(test.info().project.outputDir, 'screenshots', `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
-  await test.info().attach(name, { path: file, contentType: 'image/png' })
-}
 
 // The suite shares one simulator: leave alice's library as seeded for the specs after this one.
 test.afterAll(async ({ request }) => {
@@ -105,16 +93,16 @@ test('a listener previews what their list would remove (each item explained), ru
   const leftAlone = page.getByRole('region', { name: /^Left alone/ })
   await expect(leftAlone).toBeVisible()
   await expect(leftAlone.getByTestId('plan-item').first()).not.toBeEmpty()
-  await check(page, 'enforce-preview-1280')
+  await checkPage(page, 'enforce-preview-1280')
   await page.setViewportSize({ width: 390, height: 844 })
-  await check(page, 'enforce-preview-390')
+  await checkPage(page, 'enforce-preview-390')
   await page.setViewportSize({ width: 1280, height: 800 })
 
   const planned = Number((await summary.locator('strong').first().innerText()).replace(/\D/g, ''))
   expect(planned).toBeGreaterThan(0)
 
   // Run, slowly enough to watch the bar move.
-  await simulatorFaults(page, { latencyMs: 150 })
+  await simulatorFaults(page.request, { latencyMs: 150 })
   await page.getByRole('button', { name: /^Remove [\d,]+ items? from Spotify \(simulated\)…$/ }).click()
   const confirm = page.getByRole('form', { name: 'Confirm removal' })
   await expect(confirm).toContainText('You can roll this back.')
@@ -123,7 +111,7 @@ test('a listener previews what their list would remove (each item explained), ru
   await expect(bar).toBeVisible()
   await expect(bar).toHaveAttribute('aria-valuetext', / of [\d,]+ done/, { timeout: 30_000 })
   await expect(page.getByTestId('run-progress')).toContainText('Finished', { timeout: 120_000 })
-  await simulatorFaults(page, { latencyMs: 0 })
+  await simulatorFaults(page.request, { latencyMs: 0 })
 
   // The simulated library no longer has them.
   const after = await aliceLibrary(page.request)
@@ -142,13 +130,13 @@ test('a listener previews what their list would remove (each item explained), ru
   await expect(rollback).toContainText(/Put back [\d,]+ items?/)
   await expect(rollback).toContainText('What cannot be restored exactly')
   await page.setViewportSize({ width: 390, height: 844 })
-  await check(page, 'enforce-rollback-preview-390')
+  await checkPage(page, 'enforce-rollback-preview-390')
   await page.setViewportSize({ width: 1280, height: 800 })
   await rollback.getByRole('button', { name: /^Put back / }).click()
   await expect(page.getByRole('progressbar', { name: 'Putting items back in Spotify (simulated)' })).toBeVisible()
   await expect(page.getByTestId('run-progress')).toContainText(/Put back [\d,]+ items?/, { timeout: 120_000 })
 
-  await check(page, 'enforce-rolled-back-1280')
+  await checkPage(page, 'enforce-rolled-back-1280')
 
   // Everything is back; playlist items at their original positions.
   const restored = await aliceLibrary(page.request)

@@ -41,6 +41,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The body of the first successful GET of $1 within a minute (empty when it never answers).
+first_answer() {
+  local body=""
+  for _ in $(seq 1 60); do body=$(curl -fsS "$1" 2>/dev/null) && break; sleep 1; done
+  printf '%s' "$body"
+}
+
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in 3000 3001 4000 5000; do
   port_free "$port" || { echo "images-smoke: port $port is in use; stop what holds it (npx devenv ports shows it)" >&2; exit 1; }
@@ -68,8 +75,7 @@ jwt_secret="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 api=$(docker run -d --network host -e PORT=3000 -e DATABASE_URL="$database_url" -e REDIS_URL="$redis_url" \
   -e JWT_SECRET="$jwt_secret" "ndith-api:$tag")
 containers+=("$api")
-ready=""
-for _ in $(seq 1 60); do ready=$(curl -fsS http://127.0.0.1:3000/ready 2>/dev/null) && break; sleep 1; done
+ready=$(first_answer http://127.0.0.1:3000/ready)
 echo "  /ready: ${ready:-no answer}"
 check "/ready answers 200 with postgres, schema and redis ready" grep -q '"status":"ready"' <<<"$ready"
 check "the API runs as uid 1000 (node), not root" test "$(docker exec "$api" id -u)" = 1000
@@ -84,8 +90,7 @@ worker=$(docker run -d --network host -e WORKER_PORT=3001 -e DATABASE_URL="$data
   -e JWT_SECRET="$jwt_secret" -e SIMULATOR_URL=http://127.0.0.1:4000 \
   -e TOKEN_ENCRYPTION_KEYS="k1:$(head -c 32 /dev/urandom | base64)" "ndith-api:$tag" "${worker_cmd[@]}")
 containers+=("$worker")
-wready=""
-for _ in $(seq 1 60); do wready=$(curl -fsS http://127.0.0.1:3001/ready 2>/dev/null) && break; sleep 1; done
+wready=$(first_answer http://127.0.0.1:3001/ready)
 echo "  worker /ready: ${wready:-no answer}"
 check "the worker answers /ready 200 (postgres, schema, redis, queues)" grep -q '"status":"ready"' <<<"$wready"
 check "the worker's /ready gives the scan queue's depth" grep -q '"name":"library-scan-spotify_simulated","depth":0' <<<"$wready"
@@ -97,8 +102,7 @@ check "on SIGTERM the worker drains and exits 0" test "$(docker inspect -f '{{.S
 step "The API image runs the Spotify simulator (the provider-sim Deployment's command)"
 sim=$(docker run -d --network host -e HOST=0.0.0.0 -e PORT=4000 "ndith-api:$tag" node --import tsx apps/provider-sim/src/server.ts)
 containers+=("$sim")
-health=""
-for _ in $(seq 1 60); do health=$(curl -fsS http://127.0.0.1:4000/health 2>/dev/null) && break; sleep 1; done
+health=$(first_answer http://127.0.0.1:4000/health)
 echo "  /health: ${health:-no answer}"
 check "the simulator answers /health (its probes)" grep -q '"status":"ok"' <<<"$health"
 check "the simulator seeded its users (alice in /admin/users)" grep -q '"id":"alice"' <<<"$(curl -fsS http://127.0.0.1:4000/admin/users)"

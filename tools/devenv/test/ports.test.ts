@@ -57,20 +57,15 @@ describe('devenv ports', () => {
     expect(row(result.stdout, 'web')).toContain('in use by')
   })
 
-  it('reports the simulator’s forwarded port when something holds it', async () => {
+  it.each([
+    ['simulator', 4000],
+    ['worker', 3500],
+  ])('reports the %s’s forwarded port when something holds it', async (service, base) => {
     const offset = await freeOffset()
-    holder = await listenOn(4000 + offset)
+    holder = await listenOn(base + offset)
     const result = await devenv(['ports', '--offset', String(offset)])
     expect(result.code).toBe(1)
-    expect(row(result.stdout, 'simulator')).toMatch(new RegExp(`✗\\s+simulator\\s+${4000 + offset}\\s+in use by`))
-  })
-
-  it('reports the worker’s forwarded probe port when something holds it', async () => {
-    const offset = await freeOffset()
-    holder = await listenOn(3500 + offset)
-    const result = await devenv(['ports', '--offset', String(offset)])
-    expect(result.code).toBe(1)
-    expect(row(result.stdout, 'worker')).toMatch(new RegExp(`✗\\s+worker\\s+${3500 + offset}\\s+in use by`))
+    expect(row(result.stdout, service)).toMatch(new RegExp(`✗\\s+${service}\\s+${base + offset}\\s+in use by`))
   })
 
   it('refuses two services given the same port before probing anything', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
@@ -11,11 +12,14 @@ export interface ApiProcess {
   exited: Promise<number | null>
 }
 
+// Job queues of this test file's own: processes of other test files on the same Redis never take its jobs.
+const jobsPrefix = `ndith-test-${randomBytes(4).toString('hex')}`
+
 /** Runs src/server.ts (or another entry) as a real process with exactly the given environment. */
 export function startApi(env: Record<string, string>, entry = 'src/server.ts', args: string[] = []): ApiProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: apiRoot,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', JOBS_PREFIX: jobsPrefix, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -81,5 +85,25 @@ export function tcpRelay(listenPort: number, target: { host: string; port: numbe
       for (const s of sockets) s.destroy()
       await new Promise((resolve) => server?.close(resolve))
     },
+  }
+}
+
+/**
+ * Relays in front of a test database and the Redis of REDIS_URL, with the URLs that go through
+ * them: stopping a relay is what a restart of that service looks like to the process under test.
+ */
+export async function relayedServices(databaseUrl: string) {
+  const [pgPort, redisPort] = [await freePort(), await freePort()]
+  const pgUrl = new URL(databaseUrl)
+  const redisUrl = new URL(process.env.REDIS_URL!)
+  const pgRelay = tcpRelay(pgPort, { host: pgUrl.hostname, port: Number(pgUrl.port || 5432) })
+  const redisRelay = tcpRelay(redisPort, { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) })
+  pgUrl.host = `127.0.0.1:${pgPort}`
+  return {
+    pgRelay,
+    redisRelay,
+    databaseUrl: pgUrl.toString(),
+    redisUrl: `redis://127.0.0.1:${redisPort}${redisUrl.pathname}`,
+    stop: () => Promise.all([pgRelay.stop(), redisRelay.stop()]),
   }
 }
