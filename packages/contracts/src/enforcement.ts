@@ -80,10 +80,8 @@ export type EnforcementPlan = Static<typeof EnforcementPlan>
 export const PlanIdParams = Type.Object({ id: Uuid })
 export type PlanIdParams = Static<typeof PlanIdParams>
 
-export const PlanAction = Type.Object({
-  /** Position in the plan (stable for a plan). */
-  index: Type.Integer(),
-  kind: OneOf(PLAN_ACTION_KINDS),
+/** What an action and a skipped item both say about a library item and the artists it matched. */
+const PlannedItemFields = {
   category: OneOf(PLAN_CATEGORIES),
   uri: Type.String(),
   name: Type.String(),
@@ -94,6 +92,13 @@ export const PlanAction = Type.Object({
   matches: Type.Array(ArtistMatch),
   /** Why, in plain words, naming the artists and their lists. */
   reason: Type.String(),
+}
+
+export const PlanAction = Type.Object({
+  /** Position in the plan (stable for a plan). */
+  index: Type.Integer(),
+  kind: OneOf(PLAN_ACTION_KINDS),
+  ...PlannedItemFields,
 })
 export type PlanAction = Static<typeof PlanAction>
 
@@ -104,15 +109,8 @@ export type PlanActionPage = Static<typeof PlanActionPage>
 
 export const SkippedPlanItem = Type.Object({
   kind: OneOf(LIBRARY_ITEM_KINDS),
-  category: OneOf(PLAN_CATEGORIES),
-  uri: Type.String(),
-  name: Type.String(),
-  playlistId: Nullable(Type.String()),
-  playlistName: Nullable(Type.String()),
-  positions: Type.Array(Type.Integer()),
-  matches: Type.Array(ArtistMatch),
   code: OneOf(SKIP_CODES),
-  reason: Type.String(),
+  ...PlannedItemFields,
 })
 export type SkippedPlanItem = Static<typeof SkippedPlanItem>
 

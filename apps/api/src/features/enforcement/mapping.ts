@@ -17,30 +17,29 @@ export const toPlan = (row: PlanRow, latestRunId: string | null): EnforcementPla
 
 const playlistName = (playlists: PlanPlaylist[], id: string | undefined) => (id ? (playlists.find((p) => p.id === id)?.name ?? id) : null)
 
-export const toPlanAction = (action: StoredAction, index: number, playlists: PlanPlaylist[]): PlanAction => ({
-  index,
-  kind: action.kind,
-  category: CATEGORY_OF_ACTION[action.kind],
-  uri: action.uri,
-  name: action.name,
-  playlistId: action.playlistId ?? null,
-  playlistName: playlistName(playlists, action.playlistId),
-  positions: action.positions ?? [],
-  matches: action.matches.map((m) => ({ ...m, sources: [...m.sources] })),
-  reason: action.reason,
-})
-
-export const toSkipped = (item: SkippedItem, playlists: PlanPlaylist[]): SkippedPlanItem => ({
-  kind: item.kind,
-  category: CATEGORY_OF[item.kind],
+/** The fields an action and a skipped item share, as the contract shows them. */
+const plannedItem = (item: StoredAction | SkippedItem, playlists: PlanPlaylist[]) => ({
   uri: item.uri,
   name: item.name,
   playlistId: item.playlistId ?? null,
   playlistName: playlistName(playlists, item.playlistId),
   positions: item.positions ?? [],
   matches: item.matches.map((m) => ({ ...m, sources: [...m.sources] })),
-  code: item.code,
   reason: item.reason,
+})
+
+export const toPlanAction = (action: StoredAction, index: number, playlists: PlanPlaylist[]): PlanAction => ({
+  index,
+  kind: action.kind,
+  category: CATEGORY_OF_ACTION[action.kind],
+  ...plannedItem(action, playlists),
+})
+
+export const toSkipped = (item: SkippedItem, playlists: PlanPlaylist[]): SkippedPlanItem => ({
+  kind: item.kind,
+  category: CATEGORY_OF[item.kind],
+  code: item.code,
+  ...plannedItem(item, playlists),
 })
 
 const STATUS: Record<BatchRow['status'], EnforcementRun['status']> = {
