@@ -1,26 +1,19 @@
-import type { Db } from '../../db/database.ts'
 import { RateLimited } from '../../jobs/runner.ts'
 import { GrantRevokedError, ProviderRequestError, ProviderUnavailableError, RateLimitedError, ReconnectRequiredError } from '../connections/provider-errors.ts'
 import type { AccessTokenSource, StreamingProvider } from '../connections/provider.ts'
+import { realSleep, type ProviderJobDeps } from '../connections/provider-job.ts'
 import { changedPlaylist, confirmApplied, playlistSnapshots } from './confirm.ts'
 import * as repo from './repository.ts'
 import { isPlaylistKind, isRestoreKind } from './run-items.ts'
 import type { ItemRow } from './tables.ts'
 
-export interface ExecutorDeps {
-  db: Db
-  providers: Partial<Record<string, StreamingProvider>>
-  tokenSource: (connectionId: string) => AccessTokenSource
-  clock: () => Date
-  /** How a 5xx backoff is waited out (injected so tests decide). */
-  sleep?: (ms: number) => Promise<void>
+export interface ExecutorDeps extends ProviderJobDeps {
   /** Calls of one chunk before a 5xx is left to the job's own retries (default 5). */
   maxAttempts?: number
   /** First 5xx backoff, doubled each time (default 1 s). */
   backoffMs?: number
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Why a run stops for good, in the listener's words (never a token or a provider's body); undefined: retry. */
 function stopMessage(error: unknown): string | undefined {

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../../db/database.ts'
 import { readPages } from '../connections/paging.ts'
 import { GrantRevokedError, ProviderRequestError, RateLimitedError, ReconnectRequiredError } from '../connections/provider-errors.ts'
-import type { AccessTokenSource, ArtistCredit, Page, StreamingProvider } from '../connections/provider.ts'
+import type { ArtistCredit, Page } from '../connections/provider.ts'
+import { realSleep, type ProviderJobDeps } from '../connections/provider-job.ts'
 import * as repo from './repository.ts'
 import type { ScannedItem, ScannedPlaylist } from './repository.ts'
 import type { LibraryItemKind, ScanPhase } from './tables.ts'
 
-export interface LibraryScannerDeps {
-  db: Db
-  /** Adapters by connection provider ('spotify', 'spotify_simulated'). */
-  providers: Partial<Record<string, StreamingProvider>>
-  tokenSource: (connectionId: string) => AccessTokenSource
-  clock: () => Date
-  /** How a Retry-After or a backoff is waited out (injected so a bench can count, not wait). */
-  sleep?: (ms: number) => Promise<void>
-}
+export type LibraryScannerDeps = ProviderJobDeps
 
 /** A provider item, before its artists are mapped to catalog ids. */
 interface ProviderItem {
@@ -28,7 +20,6 @@ interface ProviderItem {
   artists: ArtistCredit[]
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** What the listener reads when a scan stops for good (never a token or a raw provider body). */
 function failureMessage(error: unknown): string | undefined {
