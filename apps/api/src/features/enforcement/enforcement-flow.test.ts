@@ -1,40 +1,17 @@
-import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { allPages, applied, blockFrequentArtists, comparable, connectAndScan, isRemoval, minimumRemovalCalls, simulatorUserToken, stillPresent, until, type ApiCall } from '../../../test/support/enforcement.ts'
 import { signInListener } from '../../../test/support/listener.ts'
-import { startSimulator, type Simulator } from '../../../test/support/simulator.ts'
-import { createTestApp, testConfig, type TestApp } from '../../../test/support/test-app.ts'
-import { startWorkers } from '../../workers.ts'
+import { useSimulatorApp } from '../../../test/support/simulator-app.ts'
 
-let sim: Simulator
-let t: TestApp
-let workers: { stop(): void }
-beforeAll(async () => {
-  sim = await startSimulator()
-  t = await createTestApp({
-    config: {
-      connections: {
-        ...testConfig.connections,
-        tokenEncryptionKeys: [{ id: 'k1', key: randomBytes(32) }],
-        simulator: { clientId: sim.clientId, accountsUrl: sim.accountsUrl, authorizeBaseUrl: sim.accountsUrl, apiUrl: sim.apiUrl },
-      },
-    },
-  })
-  workers = startWorkers(t.app.services, t.jobs, t.app.log)
-}, 60_000)
-afterAll(async () => {
-  workers?.stop()
-  await t?.close()
-  await sim?.stop()
-})
+const env = useSimulatorApp()
 
 async function listenerFor() {
-  const listener = await signInListener(t.app)
+  const listener = await signInListener(env.t.app)
   const call: ApiCall = async (method, url, body) => {
     const response = await listener.call(method, url, body)
     return { status: response.statusCode, json: () => response.json() }
   }
-  const follow = (callback: URL) => t.app.inject({ url: `${callback.pathname}${callback.search}` })
+  const follow = (callback: URL) => env.t.app.inject({ url: `${callback.pathname}${callback.search}` })
   return { listener, call, follow }
 }
 
@@ -62,11 +39,11 @@ describe('enforcement options', () => {
 describe('plan, run and roll back against the simulator', () => {
   it('plans with reasons, runs at the minimum number of removal calls through 429s and 5xx, refuses a stale plan, and rolls back to the original library', async () => {
     const { call, follow } = await listenerFor()
-    const connectionId = await connectAndScan(call, sim, 'alice', follow)
+    const connectionId = await connectAndScan(call, env.sim, 'alice', follow)
     expect((await call('POST', `/me/connections/${connectionId}/plans`, {})).json().summary.actions).toBe(0)
 
-    const original = await sim.library('alice')
-    await blockFrequentArtists(call, t.db, original, 3)
+    const original = await env.sim.library('alice')
+    await blockFrequentArtists(call, env.t.db, original, 3)
     const created = await call('POST', `/me/connections/${connectionId}/plans`, {})
     expect(created.status).toBe(201)
     const plan = created.json()
@@ -85,16 +62,16 @@ describe('plan, run and roll back against the simulator', () => {
     expect(skipped.total).toBe(plan.summary.skipped.total)
 
     // Faults: a burst limit (429 with Retry-After) and a share of 5xx (seeded: the same sequence each time).
-    await sim.clearRequests()
-    await sim.setFaults({ rateLimit: 4, rateWindowSeconds: 1, retryAfterSeconds: 1, serverErrorRate: 0.25 })
+    await env.sim.clearRequests()
+    await env.sim.setFaults({ rateLimit: 4, rateWindowSeconds: 1, retryAfterSeconds: 1, serverErrorRate: 0.25 })
     const started = await call('POST', `/me/plans/${plan.id}/runs`)
     expect(started.status).toBe(202)
     expect(started.json()).toMatchObject({ kind: 'enforce', status: 'queued', progress: { total: actions.length, remaining: actions.length } })
     const run = await finished(call, started.json().id)
-    await sim.setFaults({ rateLimit: null, serverErrorRate: 0 })
+    await env.sim.setFaults({ rateLimit: null, serverErrorRate: 0 })
     expect(run).toMatchObject({ status: 'completed', error: null, progress: { total: actions.length, done: actions.length, failed: 0, remaining: 0 } })
 
-    const removals = (await sim.requests()).filter(isRemoval)
+    const removals = (await env.sim.requests()).filter(isRemoval)
     const failedCalls = removals.filter((r) => !applied(r))
     expect(removals.filter(applied)).toHaveLength(minimumRemovalCalls(actions))
     expect(failedCalls.length).toBeGreaterThanOrEqual(2)
@@ -102,7 +79,7 @@ describe('plan, run and roll back against the simulator', () => {
     expect(failedCalls.every((r) => r.status === 429 || r.status >= 500)).toBe(true)
     expect(failedCalls.filter((r) => r.status === 429).length).toBeGreaterThan(0)
     expect(failedCalls.filter((r) => r.status >= 500).length).toBeGreaterThan(0)
-    expect(stillPresent(await sim.library('alice'), actions)).toEqual([])
+    expect(stillPresent(await env.sim.library('alice'), actions)).toEqual([])
 
     const items = await allPages<{ status: string; addedAt: string | null; positions: number[]; kind: string }>(call, `/me/runs/${run.id}/items`)
     expect(items.every((i) => i.status === 'done')).toBe(true)
@@ -121,9 +98,9 @@ describe('plan, run and roll back against the simulator', () => {
 
     // The listener adds a track to a playlist in Spotify's app: that playlist's items may not land exactly.
     const changed = actions.find((a) => a.playlistId)!.playlistId!
-    const token = await simulatorUserToken(sim, 'alice')
+    const token = await simulatorUserToken(env.sim, 'alice')
     const extra = original.savedTracks.map((t) => t.uri).find((uri) => !original.playlists.find((p) => p.id === changed)!.items.some((i) => i.uri === uri))!
-    const edit = (method: string) => fetch(`${sim.apiUrl}/playlists/${changed}/items`, {
+    const edit = (method: string) => fetch(`${env.sim.apiUrl}/playlists/${changed}/items`, {
       method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(method === 'POST' ? { uris: [extra] } : { items: [{ uri: extra }] }),
     })
@@ -137,7 +114,7 @@ describe('plan, run and roll back against the simulator', () => {
     expect(rollback.status).toBe(202)
     expect(rollback.json()).toMatchObject({ kind: 'rollback', rollbackOf: run.id })
     expect((await finished(call, rollback.json().id))).toMatchObject({ status: 'completed', progress: { failed: 0, remaining: 0 } })
-    expect(comparable(await sim.library('alice'))).toEqual(comparable(original))
+    expect(comparable(await env.sim.library('alice'))).toEqual(comparable(original))
     expect((await call('POST', `/me/runs/${run.id}/rollback`, {})).status).toBe(409) // nothing left to put back
 
     const history = (await call('GET', `/me/connections/${connectionId}/runs`)).json()
@@ -148,11 +125,11 @@ describe('plan, run and roll back against the simulator', () => {
 
   it('refuses a plan whose list changed since, allows one run per connection, and rolls back chosen items only', async () => {
     const { call, follow } = await listenerFor()
-    const connectionId = await connectAndScan(call, sim, 'carol', follow)
-    const original = await sim.library('carol')
-    const [first] = await blockFrequentArtists(call, t.db, original, 1)
+    const connectionId = await connectAndScan(call, env.sim, 'carol', follow)
+    const original = await env.sim.library('carol')
+    const [first] = await blockFrequentArtists(call, env.t.db, original, 1)
     const stale = (await call('POST', `/me/connections/${connectionId}/plans`, {})).json()
-    await blockFrequentArtists(call, t.db, original, 2)
+    await blockFrequentArtists(call, env.t.db, original, 2)
     const refused = await call('POST', `/me/plans/${stale.id}/runs`)
     expect(refused.status).toBe(409)
     expect(refused.json().error.message).toMatch(/changed since this plan was made: re-plan/)
@@ -163,17 +140,17 @@ describe('plan, run and roll back against the simulator', () => {
     expect(first).toBeDefined()
     // Slow calls (so the run is still going when a second one is asked for), and the first change
     // applied with its response lost: settled by reading the library back, not by sending it again.
-    await sim.clearRequests()
-    await sim.setFaults({ latencyMs: 200, lostResponseNext: 1 })
+    await env.sim.clearRequests()
+    await env.sim.setFaults({ latencyMs: 200, lostResponseNext: 1 })
     const started = await call('POST', `/me/plans/${plan.id}/runs`)
     const second = await call('POST', `/me/plans/${plan.id}/runs`)
     expect(second.status).toBe(409)
     expect(second.json().error.message).toMatch(/already in progress/)
-    await sim.setFaults({ latencyMs: 0 })
+    await env.sim.setFaults({ latencyMs: 0 })
     const run = await finished(call, started.json().id)
     expect(run.status).toBe('completed')
 
-    const removals = (await sim.requests()).filter(isRemoval)
+    const removals = (await env.sim.requests()).filter(isRemoval)
     expect(removals.filter((r) => r.fault === 'lost_response')).toHaveLength(1)
     const removedUris = removals.filter(applied).flatMap((r) => r.uris ?? [])
     expect(removedUris).toHaveLength(new Set(removedUris).size)
@@ -187,7 +164,7 @@ describe('plan, run and roll back against the simulator', () => {
     expect(preview.restorable).toBe(2)
     const rollback = await call('POST', `/me/runs/${run.id}/rollback`, { itemIds: chosen.map((i) => i.id) })
     await finished(call, rollback.json().id)
-    const saved = new Set((await sim.library('carol')).savedTracks.map((s) => s.uri))
+    const saved = new Set((await env.sim.library('carol')).savedTracks.map((s) => s.uri))
     expect(items.filter((i) => saved.has(i.uri)).map((i) => i.uri)).toEqual(chosen.map((i) => i.uri))
   }, 180_000)
 })
