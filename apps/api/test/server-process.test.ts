@@ -1,11 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../src/db/migrate.ts'
+import { describe, expect, it } from 'vitest'
 import { goodPassword, uniqueEmail } from './support/auth.ts'
 import { freePort, relayedServices, startApi } from './support/api-process.ts'
-import { createTestDatabase, type TestDatabase } from './support/database.ts'
+import { useMigratedDatabase } from './support/database.ts'
 
 const secret = 'process-test-secret-0123456789-abcdefghij'
 const embeddedEnv = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ndith-api-')) })
@@ -40,16 +39,11 @@ describe('the API process', () => {
 // Restarting the machine's Postgres and Redis would disturb everything else, so each runs behind
 // a TCP relay the test can cut and restore: the API sees exactly what a restart looks like.
 describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API process against real Postgres and Redis', () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    await migrateToLatest(database.db)
-  })
-  afterAll(() => database.drop())
+  const migrated = useMigratedDatabase()
 
   it('retries Postgres at start-up, then serves again after Postgres and Redis restart', async () => {
     const apiPort = await freePort()
-    const relays = await relayedServices(database.url!)
+    const relays = await relayedServices(migrated.database.url!)
     const { pgRelay, redisRelay } = relays
 
     const api = startApi({ PORT: String(apiPort), DATABASE_URL: relays.databaseUrl, REDIS_URL: relays.redisUrl, JWT_SECRET: secret })

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../src/db/migrate.ts'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../src/features/connections/connection-fixtures.ts'
 import { createConnectionsService } from '../src/features/connections/service.ts'
 import { createSpotifyAdapter } from '../src/features/connections/spotify-adapter.ts'
@@ -10,7 +9,7 @@ import { enforcementQueue } from '../src/features/enforcement/runs.ts'
 import { scanQueue } from '../src/features/library/service.ts'
 import type { WorkerReadiness } from '../src/worker-probes.ts'
 import { freePort, relayedServices, startApi } from './support/api-process.ts'
-import { createTestDatabase, type TestDatabase } from './support/database.ts'
+import { useMigratedDatabase } from './support/database.ts'
 import { startSimulator } from './support/simulator.ts'
 
 const secret = 'worker-test-secret-0123456789-abcdefghij'
@@ -34,16 +33,11 @@ describe('the worker process', () => {
 // Postgres and Redis sit behind TCP relays the test cuts and restores, as in server-process.test.ts:
 // the worker sees exactly what a restart of either looks like.
 describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker process against real Postgres and Redis', () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    await migrateToLatest(database.db)
-  })
-  afterAll(() => database.drop())
+  const migrated = useMigratedDatabase()
 
   it('serves /health and /ready with the queue depths, stays up through Postgres and Redis outages, and drains on SIGTERM', async () => {
     const workerPort = await freePort()
-    const relays = await relayedServices(database.url!)
+    const relays = await relayedServices(migrated.database.url!)
     const { pgRelay, redisRelay } = relays
     await Promise.all([pgRelay.start(), redisRelay.start()])
 
@@ -103,23 +97,23 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker pr
     const key = randomBytes(32)
     const ctx = { requestId: 'req-worker-test', ip: '127.0.0.1', userAgent: 'vitest' }
     const connections = createConnectionsService({
-      db: database.db,
+      db: migrated.database.db,
       vault: createTokenVault([{ id: 'k1', key }]),
       providers: { spotify_simulated: createSpotifyAdapter({ clientId: sim.clientId, accountsUrl: sim.accountsUrl, apiUrl: sim.apiUrl }) },
       clock: () => new Date(),
     })
-    const userId = await createUser(database.db)
+    const userId = await createUser(migrated.database.db)
     const { authorizeUrl } = await connections.beginConnect(userId, { provider: 'spotify_simulated', redirectUri: 'http://127.0.0.1:3999/callback' }, ctx)
     const callback = await sim.approve(authorizeUrl, 'alice')
     const { connection } = await connections.completeConnect({ state: callback.searchParams.get('state')!, code: callback.searchParams.get('code')! }, ctx)
     // A queued scan: the worker's start-up sweep enqueues it. Slow pages keep it running for a while.
-    const scan = await insertScan(database.db, connection.id)
+    const scan = await insertScan(migrated.database.db, connection.id)
     await sim.setFaults({ latencyMs: 100 })
-    const status = async () => (await database.db.selectFrom('library_scans').select('status').where('id', '=', scan.id).executeTakeFirstOrThrow()).status
+    const status = async () => (await migrated.database.db.selectFrom('library_scans').select('status').where('id', '=', scan.id).executeTakeFirstOrThrow()).status
 
     const worker = startWorker({
       WORKER_PORT: String(await freePort()),
-      DATABASE_URL: database.url!,
+      DATABASE_URL: migrated.database.url!,
       REDIS_URL: process.env.REDIS_URL!,
       JWT_SECRET: secret,
       SIMULATOR_URL: sim.url,

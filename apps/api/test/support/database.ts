@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
 import { connectPostgres, openPglite, type DatabaseHandle } from '../../src/db/database.ts'
+import { migrateToLatest } from '../../src/db/migrate.ts'
 
 /**
  * A database of the test file's own: a fresh Postgres database named ndith_test_<random> when
@@ -39,4 +41,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
     },
   }
+}
+
+/** A test database of its own with every migration applied. */
+export async function migratedDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase()
+  await migrateToLatest(database.db)
+  return database
+}
+
+/** For a describe block: a migrated database created before its tests and dropped after them. */
+export function useMigratedDatabase(): { readonly database: TestDatabase } {
+  const holder = {} as { database: TestDatabase }
+  beforeAll(async () => {
+    holder.database = await migratedDatabase()
+  }, 60_000)
+  afterAll(() => holder.database?.drop())
+  return holder
 }

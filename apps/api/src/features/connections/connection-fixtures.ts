@@ -1,18 +1,12 @@
-// Helpers for the connection tests: a migrated database of the file's own, users, and connection
+// Helpers for the connection tests: users and connection
 // rows holding sealed tokens, written the way the service writes them.
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Db } from '../../db/database.ts'
-import { migrateToLatest } from '../../db/migrate.ts'
-import { createTestDatabase } from '../../../test/support/database.ts'
 import { sealAccessToken, sealRefreshToken } from './connection-secrets.ts'
 import { insertConnection } from './repository.ts'
 import type { TokenKey, TokenVault } from './token-vault.ts'
 
-export async function migratedDatabase() {
-  const database = await createTestDatabase()
-  await migrateToLatest(database.db)
-  return database
-}
+export { migratedDatabase } from '../../../test/support/database.ts'
 
 export const newKey = (id: string): TokenKey => ({ id, key: randomBytes(32) })
 
