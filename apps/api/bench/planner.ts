@@ -9,18 +9,7 @@ import { fingerprintPlanInputs } from '../src/features/enforcement/fingerprint.t
 import { ACTION_OF, CATEGORY_OF, withPlanDefaults } from '../src/features/enforcement/planner-options.ts'
 import { indexBlocklist, matchLibrary } from '../src/features/enforcement/matching.ts'
 import { isEditable, planEnforcement } from '../src/features/enforcement/planner.ts'
-import type {
-  ArtistRole,
-  BlockedArtist,
-  BlocklistSource,
-  EffectiveBlocklist,
-  LibraryArtist,
-  LibraryItem,
-  LibraryPlaylist,
-  LibrarySnapshot,
-  PlanOptions,
-  PlannedActionKind,
-} from '../src/features/enforcement/planner-types.ts'
+import type * as Planner from '../src/features/enforcement/planner-types.ts'
 
 const UNIVERSE = 20_000
 const LISTED = 1_000
@@ -54,19 +43,19 @@ const listedIndexes = [...listedArtists]
 
 const communityLists = [1, 2, 3].map((n) => ({ type: 'list' as const, listId: uuid(`list ${n}`), listName: `Community list ${n}`, version: n + 1 }))
 /** 40% personal, 40% one community list, 20% personal and a list: every reason shape appears. */
-function sourcesFor(): BlocklistSource[] {
+function sourcesFor(): Planner.BlocklistSource[] {
   const roll = random()
   if (roll < 0.4) return [{ type: 'personal' }]
   if (roll < 0.8) return [pick(communityLists)]
   return [{ type: 'personal' }, pick(communityLists)]
 }
-const blocklist: EffectiveBlocklist = {
-  entries: listedIndexes.map((i): BlockedArtist => ({ ...universe[i]!, sources: sourcesFor() })),
+const blocklist: Planner.EffectiveBlocklist = {
+  entries: listedIndexes.map((i): Planner.BlockedArtist => ({ ...universe[i]!, sources: sourcesFor() })),
 }
 
 /** A listener who uses the app listens to some listed artists: 15% of credits are drawn from the list. */
 const anyArtist = () => universe[random() < 0.15 ? pick(listedIndexes) : below(UNIVERSE)]!
-const credit = (role: ArtistRole): LibraryArtist => ({ ...anyArtist(), role })
+const credit = (role: Planner.ArtistRole): Planner.LibraryArtist => ({ ...anyArtist(), role })
 /** 1–3 artists: the first primary, sometimes a second primary, the rest featured. */
 const trackCredits = () => {
   const count = 1 + below(3)
@@ -77,13 +66,13 @@ let serial = 0
 interface Track {
   uri: string
   name: string
-  artists: LibraryArtist[]
+  artists: Planner.LibraryArtist[]
 }
 const newTrack = (): Track => ({ uri: `spotify:track:${(serial++).toString(36)}`, name: `Track ${serial}`, artists: trackCredits() })
 
 /** Items are built the way the scan's mapper builds them: one shape per kind, fields in one order. */
-const libraryItem = (kind: LibraryItem['kind'], uri: string, name: string, artists: LibraryArtist[]): LibraryItem => ({ kind, uri, name, addedAt: '2025-06-01T00:00:00Z', artists })
-const playlistItem = (track: Track, playlistId: string, position: number): LibraryItem => ({
+const libraryItem = (kind: Planner.LibraryItem['kind'], uri: string, name: string, artists: Planner.LibraryArtist[]): Planner.LibraryItem => ({ kind, uri, name, addedAt: '2025-06-01T00:00:00Z', artists })
+const playlistItem = (track: Track, playlistId: string, position: number): Planner.LibraryItem => ({
   kind: 'playlist_item',
   uri: track.uri,
   name: track.name,
@@ -93,14 +82,14 @@ const playlistItem = (track: Track, playlistId: string, position: number): Libra
   position,
 })
 
-const playlists: LibraryPlaylist[] = Array.from({ length: PLAYLISTS }, (_, i) => {
+const playlists: Planner.LibraryPlaylist[] = Array.from({ length: PLAYLISTS }, (_, i) => {
   const followed = i % 6 === 5 // 5 followed, not owned
   const collaborative = i % 10 === 3 // 3 collaborative
   return { id: `pl${i}`, name: `Playlist ${i}`, owned: !followed && !collaborative, collaborative, snapshotId: uuid(`snapshot ${i}`), followedOnly: followed }
 })
 
-function generateLibrary(): LibraryItem[] {
-  const items: LibraryItem[] = []
+function generateLibrary(): Planner.LibraryItem[] {
+  const items: Planner.LibraryItem[] = []
   for (let i = 0; i < FOLLOWED_ARTISTS; i++) {
     const artist = anyArtist()
     items.push(libraryItem('followed_artist', `spotify:artist:${i}`, artist.name, [{ ...artist, role: 'primary' }]))
@@ -124,8 +113,8 @@ function generateLibrary(): LibraryItem[] {
   return items
 }
 
-const snapshot: LibrarySnapshot = { provider: 'spotify', scannedAt: '2026-11-29T00:00:00Z', items: generateLibrary(), playlists }
-const options: PlanOptions = withPlanDefaults({
+const snapshot: Planner.LibrarySnapshot = { provider: 'spotify', scannedAt: '2026-11-29T00:00:00Z', items: generateLibrary(), playlists }
+const options: Planner.PlanOptions = withPlanDefaults({
   includeFeatured: true,
   exceptions: {
     artistIds: listedIndexes.slice(0, 5).map((i) => universe[i]!.artistId),
@@ -137,17 +126,17 @@ const options: PlanOptions = withPlanDefaults({
 // ---- The baseline: what one writes without an index (a nested loop per credit, linear lookups) ----
 
 interface NaiveAction {
-  kind: PlannedActionKind
+  kind: Planner.PlannedActionKind
   uri: string
   playlistId?: string
   positions: number[]
   artistIds: string[]
 }
 
-function naivePlan(snapshot: LibrarySnapshot, blocklist: EffectiveBlocklist, options: PlanOptions): NaiveAction[] {
+function naivePlan(snapshot: Planner.LibrarySnapshot, blocklist: Planner.EffectiveBlocklist, options: Planner.PlanOptions): NaiveAction[] {
   const actions: NaiveAction[] = []
   for (const item of snapshot.items) {
-    const matched: { artistId: string; role: ArtistRole }[] = []
+    const matched: { artistId: string; role: Planner.ArtistRole }[] = []
     for (const artist of item.artists) {
       for (const entry of blocklist.entries) {
         if (entry.artistId === artist.artistId && !matched.some((m) => m.artistId === entry.artistId)) matched.push({ artistId: entry.artistId, role: artist.role })

@@ -1,4 +1,4 @@
-import type { EffectiveEntry } from '@ndith/contracts'
+import { PLAN_ACTION_CATEGORY, type EffectiveEntry } from '@ndith/contracts'
 import type { EffectiveBlocklist, LibraryItemKind, PlanCategory, PlanOptions, PlannedActionKind } from './planner-types.ts'
 
 /**
@@ -54,12 +54,8 @@ export const ACTION_OF: Record<LibraryItemKind, PlannedActionKind> = {
   playlist_item: 'remove_playlist_item',
 }
 
-export const CATEGORY_OF_ACTION: Record<PlannedActionKind, PlanCategory> = {
-  remove_saved_track: 'savedTracks',
-  remove_saved_album: 'savedAlbums',
-  unfollow_artist: 'followedArtists',
-  remove_playlist_item: 'playlistItems',
-}
+/** Which category an action belongs to: the contract's table, so the API and the web app agree. */
+export const CATEGORY_OF_ACTION: Record<PlannedActionKind, PlanCategory> = PLAN_ACTION_CATEGORY
 
 /** What the planner needs of one of the API's effective blocklist entries (`EffectiveEntry`). */
 export type EffectiveEntryLike = Pick<EffectiveEntry, 'sources'> & { artist: { id: string; name: string } }
