@@ -102,8 +102,9 @@ export function buildServices(deps: ServiceDeps) {
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     }),
     catalog,
-    // The changes that grow a listener's effective list tell keep-enforced, after they commit.
-    blocklist: { ...blocklist, add: afterListChange(blocklist.add, keep, log) },
+    // The changes of a listener's effective list tell keep-enforced, after they commit (a removal too:
+    // the artist leaves the enforced set, so adding it again later removes its items again).
+    blocklist: { ...blocklist, add: afterListChange(blocklist.add, keep, log), remove: afterListChange(blocklist.remove, keep, log) },
     imports: { ...imports, confirm: afterListChange(imports.confirm, keep, log) },
     community: {
       ...community,
@@ -111,6 +112,7 @@ export function buildServices(deps: ServiceDeps) {
         ...community.subscriptions,
         subscribe: afterListChange(community.subscriptions.subscribe, keep, log),
         accept: afterListChange(community.subscriptions.accept, keep, log),
+        unsubscribe: afterListChange(community.subscriptions.unsubscribe, keep, log),
       },
     },
     activity: activityService(db),

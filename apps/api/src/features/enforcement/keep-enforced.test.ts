@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allPages, blockFrequentArtists, comparable, connectAndScan, until, type ApiCall } from '../../../test/support/enforcement.ts'
+import { publishedList, signIn } from '../../../test/support/community.ts'
 import { signInListener } from '../../../test/support/listener.ts'
 import { startSimulator, type Simulator, type SimulatorLibrary } from '../../../test/support/simulator.ts'
 import { createTestApp, testConfig, type TestApp } from '../../../test/support/test-app.ts'
@@ -88,17 +89,38 @@ describe('keep it enforced', () => {
     // The same list again: nothing new to remove, so no second run.
     await keep().handle(connectionId)
     expect(await runsOf(call, connectionId)).toHaveLength(1)
+
+    // Taken off the list, the artist leaves the enforced set: listed again, it would be removed again.
+    const entry = (await call('GET', '/me/blocklist')).json().items.find((e: { artist: { id: string } }) => e.artist.id === artistId)
+    expect((await call('DELETE', `/me/blocklist/${entry.id}`)).status).toBe(200)
+    await keep().handle(connectionId)
+    const row = await t.db.selectFrom('connections').select('enforced_artist_ids').where('id', '=', connectionId).executeTakeFirstOrThrow()
+    expect(row.enforced_artist_ids).toEqual([])
   }, 180_000)
 
-  it('when off (the default), a change of the list starts nothing', async () => {
+  it('when off (the default), a change of the list starts nothing; turned on, subscribing to a community list removes what it adds, saying which list', async () => {
     const { call, follow } = await listenerFor()
     const connectionId = await connectAndScan(call, sim, 'bob', follow)
     const library = await sim.library('bob')
-    await blockFrequentArtists(call, t.db, library, 1)
+    const [blocked] = await blockFrequentArtists(call, t.db, library, 1)
     await keep().handle(connectionId)
     expect(await runsOf(call, connectionId)).toEqual([])
     expect(comparable(await sim.library('bob'))).toEqual(comparable(library))
-  }, 120_000)
+
+    await call('PUT', `/me/connections/${connectionId}/keep-enforced`, { enabled: true })
+    const curator = await signIn(t.app)
+    const spotifyIds = library.savedTracks.map((track) => track.artistIds[0]!)
+    const artist = await t.db.selectFrom('artists').select(['id', 'canonical_name']).where('spotify_id', 'in', spotifyIds).where('id', '!=', blocked!)
+      .orderBy('id').limit(1).executeTakeFirstOrThrow()
+    const listId = await publishedList(curator, [artist.id], { name: 'Keep test list' })
+    expect((await call('PUT', `/community-lists/${listId}/subscription`, { mode: 'auto' })).status).toBe(201)
+    const [run] = await finishedRuns(call, connectionId, 1)
+    expect(run).toMatchObject({ automatic: true, status: 'completed', trigger: `${artist.canonical_name} added by the community list "Keep test list"`, progress: { failed: 0 } })
+    const actions = await allPages<{ matches: { artistId: string }[] }>(call, `/me/plans/${run!.planId}/actions`)
+    expect(actions.length).toBeGreaterThan(0)
+    expect(actions.every((a) => a.matches.some((m) => m.artistId === artist.id))).toBe(true)
+    expect(actions.some((a) => a.matches.some((m) => m.artistId === blocked))).toBe(false) // listed before it was turned on: left to the listener
+  }, 180_000)
 
   it('holds the daily limit: the rest waits for the next day, and the log says so', async () => {
     const { call, follow } = await listenerFor()
@@ -144,6 +166,6 @@ describe('describeChange', () => {
     expect(describeChange([artist('Drake', { type: 'personal' })])).toBe('Drake added to your list')
     expect(describeChange([artist('A', { type: 'personal' }), artist('B', { type: 'personal' })])).toBe('A and B added to your list')
     const list = { type: 'list' as const, listId: 'l', listName: 'Hate speech', version: 2 }
-    expect(describeChange(['A', 'B', 'C', 'D'].map((n) => artist(n, list)))).toBe('A, B and 2 more added by an update of "Hate speech"')
+    expect(describeChange(['A', 'B', 'C', 'D'].map((n) => artist(n, list)))).toBe('A, B and 2 more added by the community list "Hate speech"')
   })
 })

@@ -31,13 +31,13 @@ const systemContext = (connectionId: string): RequestContext => ({ requestId: `k
 
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 
-/** "Drake added to your list", "Drake, Future and 3 more added to your list". */
+/** "Drake added to your list", "A, B and 3 more added by the community list \"X\"" (a subscription or an accepted update). */
 export function describeChange(added: readonly BlockedArtist[]): string {
   const names = added.map((a) => a.name)
   const shown = names.length > 3 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
   const lists = [...new Set(added.flatMap((a) => a.sources.flatMap((s) => (s.type === 'list' ? [s.listName] : []))))]
   const personal = added.some((a) => a.sources.some((s) => s.type === 'personal'))
-  const where = !personal && lists.length === 1 ? `by an update of "${lists[0]}"` : 'to your list'
+  const where = !personal && lists.length === 1 ? `by the community list "${lists[0]}"` : 'to your list'
   return `${shown} added ${where}`
 }
 
