@@ -22,7 +22,10 @@ export function startWorkers(services: Services, jobs: JobRunner, log: FastifyBa
       onGiveUp: (_jobId, data, error) => services.enforcement.runs.giveUp((data as { runId: string }).runId, error),
     })
   }
-  jobs.work<{ connectionId: string }>(KEEP_ENFORCED_QUEUE, ({ connectionId }) => services.enforcement.keepEnforced.handle(connectionId))
+  // Only with a provider to enforce on: without one there is nothing to keep enforced.
+  if (Object.keys(services.connectionProviders).length) {
+    jobs.work<{ connectionId: string }>(KEEP_ENFORCED_QUEUE, ({ connectionId }) => services.enforcement.keepEnforced.handle(connectionId))
+  }
   const sweep = async () => {
     try {
       const scans = await services.library.resumeUnfinished()
