@@ -53,7 +53,7 @@ function connectionServices({ db, config, clock, jobs, log }: ServiceDeps) {
     onEnqueueFailed: (runId, error) => log.warn({ runId, reason: error instanceof Error ? error.message : String(error) }, 'run not queued yet; the sweep will queue it'),
   })
   const keepEnforced = keepEnforcedService({
-    db, jobs, clock, plans, runs,
+    db, jobs, clock, plans, runs, startScan: library.startScan,
     onEnqueueFailed: (connectionId, error) => log.warn({ connectionId, reason: error instanceof Error ? error.message : String(error) }, 'keep-enforced job not queued yet; the sweep will queue it'),
   })
   return {

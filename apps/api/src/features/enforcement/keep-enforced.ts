@@ -7,6 +7,7 @@ import { recordAudit, type RequestContext } from '../audit/audit-log.ts'
 import { loadBlocklist, loadSnapshot } from './inputs.ts'
 import { withPlanDefaults } from './planner-options.ts'
 import type { BlockedArtist, PlannedAction } from './planner-types.ts'
+import { activeScan } from '../library/repository.ts'
 import * as repo from './repository.ts'
 import type { RunService } from './runs.ts'
 import { storePlan, type PlanService } from './service.ts'
@@ -23,6 +24,8 @@ export interface KeepEnforcedDeps {
   clock: () => Date
   plans: PlanService
   runs: RunService
+  /** Queues a scan of the account (one at a time): after a run changed a playlist, the next plan needs one. */
+  startScan: (userId: string, connectionId: string, ctx: RequestContext) => Promise<unknown>
   onEnqueueFailed?: (connectionId: string, error: unknown) => void
 }
 
@@ -84,6 +87,7 @@ export function keepEnforcedService(deps: KeepEnforcedDeps) {
     if (!connection?.keep_enforced) return
     if (connection.status !== 'active' || !connection.current_scan_id || !connection.last_scanned_at) return settle(connectionId, { keep_pending: false }).then(() => undefined)
     if (await repo.activeRun(db, connectionId)) return // stays pending: the sweep retries when the run is over
+    if (await activeScan(db, connectionId)) return // likewise, planned from the new snapshot once it is done
     const userId = connection.user_id
     const [blocklist, snapshot, options] = await Promise.all([
       loadBlocklist(db, userId), loadSnapshot(db, connection.current_scan_id, connection.last_scanned_at), deps.plans.options(userId),
@@ -119,6 +123,11 @@ export function keepEnforcedService(deps: KeepEnforcedDeps) {
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       if (/already in progress/.test(error.message)) return // a run started meanwhile: pending, retried by the sweep
+      if (/changed on the provider since the scan/.test(error.message)) {
+        // A playlist changed since the scan (often by the previous run): scan again; the change stays pending.
+        await deps.startScan(userId, connectionId, systemContext(connectionId))
+        return
+      }
       // Stale (the library changed since the scan) or not connected: said in Activity; the next scan or change tries again.
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('connections').set({ keep_pending: false }).where('id', '=', connectionId).execute()
