@@ -18,6 +18,7 @@ import { callbackUrlFor, createConnectionsService } from './features/connections
 import { createTokenRefresher } from './features/connections/token-refresher.ts'
 import { createTokenVault } from './features/connections/token-vault.ts'
 import { enforcementExecutor } from './features/enforcement/executor.ts'
+import { keepEnforcedService, type KeepEnforcedService } from './features/enforcement/keep-enforced.ts'
 import { runService } from './features/enforcement/runs.ts'
 import { planService } from './features/enforcement/service.ts'
 import { libraryScanner } from './features/library/scanner.ts'
@@ -51,13 +52,29 @@ function connectionServices({ db, config, clock, jobs, log }: ServiceDeps) {
     db, jobs, clock, plans, providers, tokenSource: refresher.tokenSource,
     onEnqueueFailed: (runId, error) => log.warn({ runId, reason: error instanceof Error ? error.message : String(error) }, 'run not queued yet; the sweep will queue it'),
   })
+  const keepEnforced = keepEnforcedService({
+    db, jobs, clock, plans, runs, startScan: library.startScan,
+    onEnqueueFailed: (connectionId, error) => log.warn({ connectionId, reason: error instanceof Error ? error.message : String(error) }, 'keep-enforced job not queued yet; the sweep will queue it'),
+  })
   return {
     connectionProviders: providers,
     connections: createConnectionsService({ db, vault, providers, clock, callbackUrl: callbackUrlFor(config.connections.appUrl), latestScans: library.latestScans }),
     library,
     scanner: libraryScanner({ db, providers, tokenSource: refresher.tokenSource, clock }),
-    enforcement: { plans, runs },
+    enforcement: { plans, runs, keepEnforced },
     executor: enforcementExecutor({ db, providers, tokenSource: refresher.tokenSource, clock }),
+  }
+}
+
+/**
+ * Calls `changed(userId)` after a method that changes the listener's effective list has returned,
+ * that is after its transaction committed (never inside it); a failure there is logged, not the caller's.
+ */
+function afterListChange<A extends unknown[], R>(method: (userId: string, ...rest: A) => Promise<R>, keep: KeepEnforcedService, log: FastifyBaseLogger) {
+  return async (userId: string, ...rest: A): Promise<R> => {
+    const result = await method(userId, ...rest)
+    keep.listChanged(userId).catch((error: unknown) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'keep-enforced: could not note a list change'))
+    return result
   }
 }
 
@@ -69,6 +86,11 @@ export function buildServices(deps: ServiceDeps) {
   const { db, store, config, clock, providers, log } = deps
   const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock)
   const catalog = artistCatalog(db, providers, log)
+  const connected = connectionServices(deps)
+  const keep = connected.enforcement.keepEnforced
+  const blocklist = blocklistService(db, catalog, clock)
+  const imports = importService(db, clock)
+  const community = communityServices({ db, catalog, clock })
   return {
     accessTokens: tokens,
     health: healthService(db, store),
@@ -80,12 +102,22 @@ export function buildServices(deps: ServiceDeps) {
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     }),
     catalog,
-    blocklist: blocklistService(db, catalog, clock),
-    imports: importService(db, clock),
-    community: communityServices({ db, catalog, clock }),
+    // The changes of a listener's effective list tell keep-enforced, after they commit (a removal too:
+    // the artist leaves the enforced set, so adding it again later removes its items again).
+    blocklist: { ...blocklist, add: afterListChange(blocklist.add, keep, log), remove: afterListChange(blocklist.remove, keep, log) },
+    imports: { ...imports, confirm: afterListChange(imports.confirm, keep, log) },
+    community: {
+      ...community,
+      subscriptions: {
+        ...community.subscriptions,
+        subscribe: afterListChange(community.subscriptions.subscribe, keep, log),
+        accept: afterListChange(community.subscriptions.accept, keep, log),
+        unsubscribe: afterListChange(community.subscriptions.unsubscribe, keep, log),
+      },
+    },
     activity: activityService(db),
     account: accountService(db, clock),
-    ...connectionServices(deps),
+    ...connected,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { KEEP_ENFORCED_QUEUE } from './features/enforcement/keep-enforced.ts'
 import { enforcementQueue } from './features/enforcement/runs.ts'
 import { scanQueue } from './features/library/service.ts'
 import type { JobRunner } from './jobs/runner.ts'
@@ -8,7 +9,7 @@ const SWEEP_INTERVAL_MS = 60_000
 
 /**
  * The background work this process takes on: per offered provider, a scan queue and an enforcement
- * queue (runs and rollbacks). A sweep re-enqueues every unfinished scan and run at start and then
+ * queue (runs and rollbacks); and keep-enforced (automatic runs after a list change). A sweep re-enqueues every unfinished scan and run at start and then
  * every minute, so both survive a restart of this process, a killed worker, or a job that never
  * reached Redis; Postgres says what is left to do.
  */
@@ -21,12 +22,18 @@ export function startWorkers(services: Services, jobs: JobRunner, log: FastifyBa
       onGiveUp: (_jobId, data, error) => services.enforcement.runs.giveUp((data as { runId: string }).runId, error),
     })
   }
+  // Only with a provider to enforce on: without one there is nothing to keep enforced.
+  if (Object.keys(services.connectionProviders).length) {
+    jobs.work<{ connectionId: string }>(KEEP_ENFORCED_QUEUE, ({ connectionId }) => services.enforcement.keepEnforced.handle(connectionId))
+  }
   const sweep = async () => {
     try {
       const scans = await services.library.resumeUnfinished()
       if (scans) log.info(`re-enqueued ${scans} unfinished library scan(s)`)
       const runs = await services.enforcement.runs.resumeUnfinished()
       if (runs) log.info(`re-enqueued ${runs} unfinished enforcement run(s)`)
+      const kept = await services.enforcement.keepEnforced.resumePending()
+      if (kept) log.info(`re-enqueued ${kept} keep-enforced change(s) still waiting`)
     } catch (error) {
       log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not re-enqueue unfinished work; retrying later')
     }

@@ -5,6 +5,7 @@ import { createConnectionsService } from '../src/features/connections/service.ts
 import { createSpotifyAdapter } from '../src/features/connections/spotify-adapter.ts'
 import { createTokenVault } from '../src/features/connections/token-vault.ts'
 import { insertScan } from '../src/features/library/repository.ts'
+import { KEEP_ENFORCED_QUEUE } from '../src/features/enforcement/keep-enforced.ts'
 import { enforcementQueue } from '../src/features/enforcement/runs.ts'
 import { scanQueue } from '../src/features/library/service.ts'
 import type { WorkerReadiness } from '../src/worker-probes.ts'
@@ -63,7 +64,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker pr
       const first = await ready()
       expect(first.status).toBe(200)
       expect(first.body.checks.map((c) => [c.name, c.ok])).toEqual([['postgres', true], ['schema', true], ['redis', true], ['queues', true]])
-      expect(first.body.queues).toEqual([{ name: scanQueue('spotify_simulated'), depth: 0 }, { name: enforcementQueue('spotify_simulated'), depth: 0 }])
+      expect(first.body.queues).toEqual([
+        { name: scanQueue('spotify_simulated'), depth: 0 },
+        { name: enforcementQueue('spotify_simulated'), depth: 0 },
+        { name: KEEP_ENFORCED_QUEUE, depth: 0 },
+      ])
 
       await pgRelay.stop()
       await expect.poll(readyStatus, { timeout: 15_000, interval: 250 }).toBe(503)

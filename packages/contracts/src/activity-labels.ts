@@ -36,4 +36,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'enforcement.planned': 'Previewed what enforcement would remove',
   'enforcement.run_started': 'Started removing listed artists from a library',
   'enforcement.rollback_started': 'Started putting back what a run removed',
+  'enforcement.keep_enforced_updated': 'Turned keeping a streaming account enforced on or off',
+  'enforcement.auto_run_started': 'Started removing newly listed artists automatically (kept enforced)',
+  'enforcement.auto_run_refused': 'Could not remove newly listed artists automatically',
 }

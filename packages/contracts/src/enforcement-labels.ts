@@ -87,4 +87,7 @@ export const ROLLBACK_ISSUE_LABELS: Record<RollbackIssueName, string> = {
 }
 
 /** Audit actions of enforcement (their Activity wording is in ACTIVITY_LABELS). */
-export const ENFORCEMENT_AUDIT_ACTIONS = ['enforcement.options_updated', 'enforcement.planned', 'enforcement.run_started', 'enforcement.rollback_started'] as const
+export const ENFORCEMENT_AUDIT_ACTIONS = [
+  'enforcement.options_updated', 'enforcement.planned', 'enforcement.run_started', 'enforcement.rollback_started',
+  'enforcement.keep_enforced_updated', 'enforcement.auto_run_started', 'enforcement.auto_run_refused',
+] as const

@@ -37,6 +37,26 @@ export const EnforcementOptionsResponse = Type.Object({
 })
 export type EnforcementOptionsResponse = Static<typeof EnforcementOptionsResponse>
 
+// ---- Keep it enforced (per connection) ----
+
+export const KeepEnforcedRequest = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    dailyLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'At most this many automatic removals a day (default 200); the rest waits for the next day' })),
+  },
+  { additionalProperties: false },
+)
+export type KeepEnforcedRequest = Static<typeof KeepEnforcedRequest>
+
+export const KeepEnforced = Type.Object({
+  connectionId: Uuid,
+  enabled: Type.Boolean(),
+  dailyLimit: Type.Integer(),
+  /** null while never changed. */
+  updatedAt: Nullable(DateTime),
+})
+export type KeepEnforced = Static<typeof KeepEnforced>
+
 // ---- Plans ----
 
 export const CreatePlanRequest = Type.Object(
@@ -144,6 +164,10 @@ export const EnforcementRun = Type.Object({
   progress: RunProgress,
   /** Why the run stopped, when it did. */
   error: Nullable(Type.String()),
+  /** Started by "keep it enforced" after the list changed, not by the listener. */
+  automatic: Type.Boolean(),
+  /** For an automatic run: the change it follows, in words (and what waits for tomorrow's quota). */
+  trigger: Nullable(Type.String()),
   createdAt: DateTime,
   startedAt: Nullable(DateTime),
   completedAt: Nullable(DateTime),

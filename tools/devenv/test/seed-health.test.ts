@@ -142,7 +142,7 @@ describe('devenv health', () => {
       const up = await devenv(['health', ...target(), '--worker-url', worker.url])
       expect(up.code, up.stdout).toBe(0)
       expect(row(up.stdout, 'worker /ready')).toMatch(/^✓.*ready \(postgres, schema, redis, queues\)/)
-      expect(row(up.stdout, 'queue depth')).toMatch(/^✓.*library-scan-spotify_simulated 0, enforcement-spotify_simulated 0 \(jobs waiting or running\)/)
+      expect(row(up.stdout, 'queue depth')).toMatch(/^✓.*library-scan-spotify_simulated 0, enforcement-spotify_simulated 0, keep-enforced 0 \(jobs waiting or running\)/)
     } finally {
       await worker.stop()
     }

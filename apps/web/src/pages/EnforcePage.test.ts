@@ -4,6 +4,7 @@ import type {
   EnforcementOptions,
   EnforcementPlan,
   EnforcementRun,
+  KeepEnforced,
   PlanAction,
   PlanActionPage,
   RollbackPreview,
@@ -158,11 +159,15 @@ const run = (extra: Partial<EnforcementRun> = {}, progress: Partial<EnforcementR
   status: 'queued',
   progress: { total: 23, done: 0, failed: 0, remaining: 23, retries: 0, estimatedSecondsRemaining: null, ...progress },
   error: null,
+  automatic: false,
+  trigger: null,
   createdAt: '2026-11-28T10:02:00.000Z',
   startedAt: null,
   completedAt: null,
   ...extra,
 })
+
+const keepSetting = (enabled: boolean): KeepEnforced => ({ connectionId: CONNECTION_ID, enabled, dailyLimit: 200, updatedAt: null })
 
 function setup(api: Partial<EnforcementApi> = {}) {
   const enforcement: Partial<EnforcementApi> = {
@@ -171,6 +176,7 @@ function setup(api: Partial<EnforcementApi> = {}) {
     actions: actionsApi(),
     skipped: vi.fn(async () => page(skippedItems, 2)),
     runs: vi.fn(async () => page([], 0)),
+    keepEnforced: vi.fn(async () => keepSetting(false)),
     ...api,
   }
   const apis = fakeApis({ connections: { overview: vi.fn(async () => ({ available: ['spotify_simulated' as const], connections: [alice] })) }, enforcement })
@@ -426,6 +432,42 @@ describe('EnforcePage', () => {
       await user().click(screen.getByRole('button', { name: 'Cancel' }))
       expect(screen.queryByRole('form', { name: 'Confirm rollback' })).not.toBeInTheDocument()
       expect(screen.getByRole('button', { name: 'Roll back this run…' })).toBeInTheDocument()
+    })
+  })
+
+  describe('keep it enforced', () => {
+    it('is a switch per account, off by default, explained; turning it on saves it', async () => {
+      const setKeepEnforced = vi.fn(async (_id: string, enabled: boolean) => keepSetting(enabled))
+      setup({ setKeepEnforced })
+      const toggle = await screen.findByRole('switch', { name: 'Keep this account enforced' })
+      expect(toggle).not.toBeChecked()
+      expect(toggle).toHaveAccessibleDescription(/When your list changes, remove what the change adds, from your latest scan, using your options; each automatic run is listed below/)
+      expect(toggle).toHaveAccessibleDescription(/At most 200 automatic removals a day/)
+
+      await user().click(toggle)
+      expect(setKeepEnforced).toHaveBeenCalledWith(CONNECTION_ID, true)
+      expect(screen.getByRole('switch', { name: 'Keep this account enforced' })).toBeChecked()
+    })
+
+    it('shows the saved state again when turning it on fails, and says why', async () => {
+      const setKeepEnforced = vi.fn(async () => Promise.reject(new ApiError(404, 'NOT_FOUND', 'No such connection')))
+      setup({ setKeepEnforced })
+      await user().click(await screen.findByRole('switch', { name: 'Keep this account enforced' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't change it: No such connection")
+      expect(screen.getByRole('switch', { name: 'Keep this account enforced' })).not.toBeChecked()
+    })
+
+    it('marks automatic runs in the history with what triggered them', async () => {
+      const automatic = run({ status: 'completed', automatic: true, trigger: 'Drake added to your list', completedAt: '2026-11-28T10:03:00.000Z' }, { done: 23, remaining: 0 })
+      const manual = run({ id: '5b0c1d9e-0000-4000-8000-0000000000c2', status: 'completed', completedAt: '2026-11-28T09:03:00.000Z' }, { done: 23, remaining: 0 })
+      setup({ runs: vi.fn(async () => page([automatic, manual], 2)), keepEnforced: vi.fn(async () => keepSetting(true)) })
+      const rows = await within(await screen.findByRole('list', { name: 'Runs' })).findAllByTestId('run')
+      expect(rows[0]).toHaveTextContent('Automatic removal of')
+      expect(rows[0]).toHaveTextContent('Automatic')
+      expect(within(rows[0]!).getByTestId('run-trigger')).toHaveTextContent('Kept enforced: Drake added to your list.')
+      expect(rows[1]).not.toHaveTextContent('Automatic')
+      expect(within(rows[1]!).queryByTestId('run-trigger')).not.toBeInTheDocument()
+      expect(screen.getByRole('switch', { name: 'Keep this account enforced' })).toBeChecked()
     })
   })
 })

@@ -28,7 +28,7 @@ export function fakeApis(given: DeepPartial = {}): Apis {
     connections: fill('connections', ['overview', 'start', 'disconnect', 'scan', 'library'], given.connections),
     enforcement: fill(
       'enforcement',
-      ['options', 'saveOptions', 'plan', 'actions', 'skipped', 'run', 'runs', 'getRun', 'runItems', 'previewRollback', 'rollback'],
+      ['options', 'saveOptions', 'plan', 'actions', 'skipped', 'run', 'runs', 'getRun', 'runItems', 'previewRollback', 'rollback', 'keepEnforced', 'setKeepEnforced'],
       given.enforcement,
     ),
   }

@@ -6,6 +6,8 @@ import {
   EnforcementPlan,
   EnforcementRun,
   EnforcementRunPage,
+  KeepEnforced,
+  KeepEnforcedRequest,
   PlanActionPage,
   PlanActionsQuery,
   PlanIdParams,
@@ -24,6 +26,14 @@ import { operation, operations } from '../operation.ts'
 export const EnforcementOperations = operations('enforcement', {
   getEnforcementOptions: operation('GET', '/me/enforcement/options', 'My enforcement options (defaults until changed)', { response: { 200: EnforcementOptionsResponse } }, [401]),
   updateEnforcementOptions: operation('PUT', '/me/enforcement/options', 'Remember my enforcement options', { body: EnforcementOptions, response: { 200: EnforcementOptionsResponse } }, [400, 401]),
+  getKeepEnforced: operation('GET', '/me/connections/:id/keep-enforced', 'Whether this account is kept enforced when my list changes', { params: ConnectionIdParams, response: { 200: KeepEnforced } }, [400, 401, 404]),
+  setKeepEnforced: operation(
+    'PUT',
+    '/me/connections/:id/keep-enforced',
+    'Turn "keep it enforced" on or off: when my list changes, remove what the change adds (from the latest scan, with my options)',
+    { params: ConnectionIdParams, body: KeepEnforcedRequest, response: { 200: KeepEnforced } },
+    [400, 401, 404],
+  ),
   createPlan: operation(
     'POST',
     '/me/connections/:id/plans',

@@ -27,6 +27,13 @@ export interface ConnectionsTable {
   last_scanned_at: NullableTimestamp
   /** The completed scan whose snapshot is the library as we know it (features/library). */
   current_scan_id: string | null
+  /** Keep it enforced (features/enforcement/keep-enforced.ts): opted in, items a day, a change waiting. */
+  keep_enforced: ColumnType<boolean, boolean | undefined, boolean>
+  keep_daily_limit: ColumnType<number, number | undefined, number>
+  keep_pending: ColumnType<boolean, boolean | undefined, boolean>
+  /** The list's artist ids as last enforced on this account; null until keeping was first turned on. */
+  enforced_artist_ids: ColumnType<string[] | null, string | null | undefined, string | null>
+  keep_updated_at: NullableTimestamp
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }

@@ -68,6 +68,8 @@ export function toRun(row: BatchRow, counts: Counts, now: Date): EnforcementRun 
     status: STATUS[row.status],
     progress: { total: counts.total, done: counts.done, failed: counts.failed, remaining: counts.pending, retries: row.retries, estimatedSecondsRemaining: estimate },
     error: row.error,
+    automatic: row.automatic,
+    trigger: row.trigger,
     createdAt: row.created_at.toISOString(),
     startedAt: row.started_at?.toISOString() ?? null,
     completedAt: row.completed_at?.toISOString() ?? null,

@@ -41,7 +41,7 @@ export function planEnforcement(snapshot: LibrarySnapshot, blocklist: EffectiveB
   const playlists = [...context.playlists.values()]
   return {
     fingerprint: fingerprintPlanInputs(snapshot, blocklist, options, matched),
-    summary: summarize(actions, skipped),
+    summary: summarizePlan(actions, skipped),
     actions: sortForDisplay(actions, playlists),
     skipped: sortForDisplay(skipped, playlists),
   }
@@ -131,7 +131,8 @@ function toSkipped(group: MatchingGroup, code: SkipCode, reason: string): Skippe
   return { kind: item.kind, uri: item.uri, name: item.name, ...placement(group), matches, code, reason }
 }
 
-function summarize(actions: readonly PlannedAction[], skipped: readonly SkippedItem[]): PlanSummary {
+/** Counts per category and per artist (also of a plan narrowed to some of its actions). */
+export function summarizePlan(actions: readonly PlannedAction[], skipped: readonly SkippedItem[]): PlanSummary {
   const byCategory = { savedTracks: 0, savedAlbums: 0, followedArtists: 0, playlistItems: 0 }
   const byArtist = new Map<string, ArtistCount>()
   for (const action of actions) {

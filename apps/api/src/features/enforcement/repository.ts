@@ -48,11 +48,12 @@ export const listRuns = (db: Db, connectionId: string, limit: number, offset: nu
 /** Inserts a run and its items (in slices: a large plan is thousands of rows). */
 export async function insertRun(
   trx: Db,
-  run: { userId: string; connectionId: string; provider: string; kind: 'enforce' | 'rollback'; planId: string; rollbackOf: string | null },
+  run: { userId: string; connectionId: string; provider: string; kind: 'enforce' | 'rollback'; planId: string; rollbackOf: string | null; automatic?: boolean; trigger?: string | null },
   items: readonly NewRunItem[],
 ): Promise<BatchRow> {
   const batch = await trx.insertInto('action_batches').values({
     user_id: run.userId, connection_id: run.connectionId, provider: run.provider, kind: run.kind, plan_id: run.planId, rollback_of: run.rollbackOf,
+    automatic: run.automatic ?? false, trigger: run.trigger ?? null,
   }).returningAll().executeTakeFirstOrThrow()
   for (let i = 0; i < items.length; i += 1000) {
     await trx.insertInto('action_items').values(items.slice(i, i + 1000).map((item) => ({

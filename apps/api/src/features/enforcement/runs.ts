@@ -11,7 +11,7 @@ import { toRun, toRunItem } from './mapping.ts'
 import * as repo from './repository.ts'
 import { enforceItems, isPlaylistKind, rollbackItems, type NewRunItem } from './run-items.ts'
 import { planStillCurrent, type PlanService } from './service.ts'
-import type { BatchRow, ItemRow } from './tables.ts'
+import type { BatchRow, ItemRow, PlanRow } from './tables.ts'
 
 /** Runs of one provider share a queue, so a 429 pauses that provider's work. */
 export const enforcementQueue = (provider: string) => `enforcement-${provider}`
@@ -91,24 +91,31 @@ export function runService(deps: RunServiceDeps) {
     return repo.restorableItems(db, run.id, request.itemIds)
   }
 
+  async function startPlanRun(userId: string, plan: PlanRow, ctx: RequestContext, automaticTrigger?: string): Promise<EnforcementRun> {
+    const { connection, provider, tokens } = await usableConnection(plan.connection_id)
+    if (!(await planStillCurrent(db, plan))) {
+      throw new AppError('CONFLICT', 'Your library or your list changed since this plan was made: re-plan before running it')
+    }
+    if (plan.actions.some((a) => a.playlistId)) {
+      const changed = changedPlaylist(plan, await providerSnapshots(provider, tokens))
+      if (changed) throw new AppError('CONFLICT', `The playlist "${changed.name}" changed on the provider since the scan: scan again, then re-plan`)
+    }
+    const playlists = new Map(plan.playlists.map((p) => [p.id, p]))
+    const items = enforceItems(plan.actions, playlists, provider.limits)
+    const automatic = automaticTrigger !== undefined
+    return insertAndQueue(userId, { connectionId: connection.id, provider: connection.provider, kind: 'enforce', planId: plan.id, rollbackOf: null, automatic, trigger: automaticTrigger ?? null }, items,
+      { action: automatic ? 'enforcement.auto_run_started' : 'enforcement.run_started', after: { planId: plan.id, items: items.length, ...(automatic ? { trigger: automaticTrigger } : {}) } }, ctx)
+  }
+
   const doneItem = (row: ItemRow) => ({ id: row.id, action: row.action, uri: row.entity_id, name: row.name, container: row.container, state: row.before_state ?? {} })
 
   return {
     async startRun(userId: string, planId: string, ctx: RequestContext): Promise<EnforcementRun> {
-      const plan = await deps.plans.ownedPlan(userId, planId)
-      const { connection, provider, tokens } = await usableConnection(plan.connection_id)
-      if (!(await planStillCurrent(db, plan))) {
-        throw new AppError('CONFLICT', 'Your library or your list changed since this plan was made: re-plan before running it')
-      }
-      if (plan.actions.some((a) => a.playlistId)) {
-        const changed = changedPlaylist(plan, await providerSnapshots(provider, tokens))
-        if (changed) throw new AppError('CONFLICT', `The playlist "${changed.name}" changed on the provider since the scan: scan again, then re-plan`)
-      }
-      const playlists = new Map(plan.playlists.map((p) => [p.id, p]))
-      const items = enforceItems(plan.actions, playlists, provider.limits)
-      return insertAndQueue(userId, { connectionId: connection.id, provider: connection.provider, kind: 'enforce', planId, rollbackOf: null }, items,
-        { action: 'enforcement.run_started', after: { planId, items: items.length } }, ctx)
+      return startPlanRun(userId, await deps.plans.ownedPlan(userId, planId), ctx)
     },
+
+    /** The same path for a plan keep-enforced made: stale checks, chunking, one active run, audited. */
+    startAutomaticRun: (userId: string, plan: PlanRow, trigger: string, ctx: RequestContext) => startPlanRun(userId, plan, ctx, trigger),
 
     async runs(userId: string, connectionId: string, query: RunsQuery) {
       if (!(await repo.ownedConnection(db, userId, connectionId))) throw new AppError('NOT_FOUND', 'No such connection')

@@ -6,8 +6,8 @@ import { fingerprintPlanInputs } from './fingerprint.ts'
 import { loadBlocklist, loadSnapshot } from './inputs.ts'
 import { toPlan, toPlanAction, toSkipped } from './mapping.ts'
 import { CATEGORY_OF, CATEGORY_OF_ACTION, withPlanDefaults } from './planner-options.ts'
-import { planEnforcement } from './planner.ts'
-import type { LibrarySnapshot, PlanOptions } from './planner-types.ts'
+import { planEnforcement, summarizePlan } from './planner.ts'
+import type { EffectiveBlocklist, LibrarySnapshot, PlannedAction, PlanOptions } from './planner-types.ts'
 import * as repo from './repository.ts'
 import type { StoredAction } from './run-items.ts'
 import type { PlanRow } from './tables.ts'
@@ -74,22 +74,7 @@ export function planService(deps: PlanServiceDeps) {
       if (!connection.current_scan_id || !connection.last_scanned_at) throw new AppError('CONFLICT', 'Scan the library first: a plan is made from the latest scan')
       const chosen = withPlanDefaults(request.options ?? (await options(userId)).options)
       const [snapshot, blocklist] = await Promise.all([loadSnapshot(db, connection.current_scan_id, connection.last_scanned_at), loadBlocklist(db, userId)])
-      const plan = planEnforcement(snapshot, blocklist, chosen)
-      const dates = addedDates(snapshot)
-      const actions: StoredAction[] = plan.actions.map((a) => ({ ...a, addedAt: dates.get(`${KIND_OF_ACTION[a.kind]}|${a.playlistId ?? ''}|${a.uri}`) ?? null }))
-      const playlists = snapshot.playlists.map((p) => ({ id: p.id, name: p.name, snapshotId: p.snapshotId }))
-      const row = await db.transaction().execute(async (trx) => {
-        const inserted = await trx.insertInto('enforcement_plans').values({
-          user_id: userId, connection_id: connectionId, scan_id: connection.current_scan_id, fingerprint: plan.fingerprint,
-          options: JSON.stringify(toContractOptions(chosen)), summary: JSON.stringify(plan.summary), playlists: JSON.stringify(playlists),
-          actions: JSON.stringify(actions), skipped: JSON.stringify(plan.skipped), scanned_at: connection.last_scanned_at!,
-        }).returningAll().executeTakeFirstOrThrow()
-        await recordAudit(trx, ctx, {
-          actorId: userId, action: 'enforcement.planned', subjectType: 'connection', subjectId: connectionId,
-          after: { planId: inserted.id, actions: plan.summary.actions, byCategory: plan.summary.byCategory, skipped: plan.summary.skipped.total },
-        })
-        return inserted
-      })
+      const row = await storePlan(deps, { userId, connectionId, scanId: connection.current_scan_id, scannedAt: connection.last_scanned_at }, snapshot, blocklist, chosen, ctx)
       return toPlan(row, null)
     },
 
@@ -114,6 +99,39 @@ export function planService(deps: PlanServiceDeps) {
 
     ownedPlan,
   }
+}
+
+/** Which planned actions a stored plan keeps (keep-enforced keeps only those for newly listed artists). */
+export type ActionFilter = (actions: readonly PlannedAction[]) => PlannedAction[]
+
+/**
+ * Plans and stores the plan (audited). A filter narrows the actions; the fingerprint stays that of the
+ * inputs, so a narrowed plan is stale exactly when the full one would be.
+ */
+export async function storePlan(
+  deps: PlanServiceDeps,
+  target: { userId: string; connectionId: string; scanId: string; scannedAt: Date },
+  snapshot: LibrarySnapshot, blocklist: EffectiveBlocklist, chosen: PlanOptions, ctx: RequestContext, filter?: ActionFilter,
+): Promise<PlanRow> {
+  const { userId, connectionId } = target
+  const full = planEnforcement(snapshot, blocklist, chosen)
+  const kept = filter ? filter(full.actions) : full.actions
+  const plan = filter ? { ...full, actions: kept, summary: summarizePlan(kept, full.skipped) } : full
+  const dates = addedDates(snapshot)
+  const actions: StoredAction[] = plan.actions.map((a) => ({ ...a, addedAt: dates.get(`${KIND_OF_ACTION[a.kind]}|${a.playlistId ?? ''}|${a.uri}`) ?? null }))
+  const playlists = snapshot.playlists.map((p) => ({ id: p.id, name: p.name, snapshotId: p.snapshotId }))
+  return deps.db.transaction().execute(async (trx) => {
+    const inserted = await trx.insertInto('enforcement_plans').values({
+      user_id: userId, connection_id: connectionId, scan_id: target.scanId, fingerprint: plan.fingerprint,
+      options: JSON.stringify(toContractOptions(chosen)), summary: JSON.stringify(plan.summary), playlists: JSON.stringify(playlists),
+      actions: JSON.stringify(actions), skipped: JSON.stringify(plan.skipped), scanned_at: target.scannedAt,
+    }).returningAll().executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      actorId: userId, action: 'enforcement.planned', subjectType: 'connection', subjectId: connectionId,
+      after: { planId: inserted.id, actions: plan.summary.actions, byCategory: plan.summary.byCategory, skipped: plan.summary.skipped.total, ...(filter ? { automatic: true } : {}) },
+    })
+    return inserted
+  })
 }
 
 /** Whether a plan still describes the library and the list as they are now (its fingerprint, recomputed). */

@@ -51,6 +51,9 @@ export interface ActionBatchesTable {
   plan_id: string | null
   retries: ColumnType<number, number | undefined, number>
   error: string | null
+  /** Started by "keep it enforced", not by the listener; `trigger` says what change it follows. */
+  automatic: ColumnType<boolean, boolean | undefined, boolean>
+  trigger: string | null
   created_at: CreatedAt
   started_at: NullableTimestamp
   completed_at: NullableTimestamp

@@ -4,6 +4,7 @@ import type {
   EnforcementPlan,
   EnforcementRun,
   EnforcementRunPage,
+  KeepEnforced,
   PlanActionPage,
   PlanActionsQuery,
   RollbackPreview,
@@ -32,6 +33,9 @@ export interface EnforcementApi {
   /** What a rollback of the run (or of the chosen items) would put back, and what not exactly. */
   previewRollback(runId: string, itemIds?: readonly string[]): Promise<RollbackPreview>
   rollback(runId: string, itemIds?: readonly string[]): Promise<EnforcementRun>
+  /** Whether the account is kept enforced when the list changes. */
+  keepEnforced(connectionId: string, signal?: AbortSignal): Promise<KeepEnforced>
+  setKeepEnforced(connectionId: string, enabled: boolean): Promise<KeepEnforced>
 }
 
 const id = encodeURIComponent
@@ -50,5 +54,7 @@ export function createEnforcementApi(client: ApiClient): EnforcementApi {
     runItems: (runId, query = {}) => client.get(`/me/runs/${id(runId)}/items`, { ...query }),
     previewRollback: (runId, itemIds) => client.send('POST', `/me/runs/${id(runId)}/rollback-preview`, chosen(itemIds)),
     rollback: (runId, itemIds) => client.send('POST', `/me/runs/${id(runId)}/rollback`, chosen(itemIds)),
+    keepEnforced: (connectionId, signal) => client.get(`/me/connections/${id(connectionId)}/keep-enforced`, {}, signal),
+    setKeepEnforced: (connectionId, enabled) => client.send('PUT', `/me/connections/${id(connectionId)}/keep-enforced`, { enabled }),
   }
 }
