@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox'
 import { EffectiveSource } from './community.ts'
-import { PLAN_ACTION_KINDS, PLAN_CATEGORIES, RESTORE_ACTION_KINDS, ROLLBACK_ISSUES, RUN_ITEM_STATUSES, RUN_KINDS, RUN_STATUSES, SKIP_CODES } from './enforcement-labels.ts'
+import { PLAN_ACTION_KINDS, PLAN_CATEGORIES, RUN_ITEM_KINDS, ROLLBACK_ISSUES, RUN_ITEM_STATUSES, RUN_KINDS, RUN_STATUSES, SKIP_CODES } from './enforcement-labels.ts'
 import { Page, PageQuery } from './pagination.ts'
 import { DateTime, Nullable, OneOf, Uuid } from './schemas.ts'
 
@@ -184,7 +184,7 @@ export type EnforcementRunPage = Static<typeof EnforcementRunPage>
 
 export const RunItem = Type.Object({
   id: Uuid,
-  kind: OneOf([...PLAN_ACTION_KINDS, ...RESTORE_ACTION_KINDS] as const),
+  kind: OneOf(RUN_ITEM_KINDS),
   uri: Type.String(),
   name: Type.String(),
   playlistId: Nullable(Type.String()),

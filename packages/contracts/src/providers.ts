@@ -1,14 +1,16 @@
-/** Streaming services and catalogs an artist can be identified by. */
-export const PROVIDERS = ['spotify', 'apple_music', 'youtube_music', 'tidal', 'musicbrainz'] as const
-export type Provider = (typeof PROVIDERS)[number]
+import { vocabulary } from './vocabulary.ts'
 
-export const PROVIDER_LABELS: Record<Provider, string> = {
+/** Streaming services and catalogs an artist can be identified by. */
+const providers = vocabulary({
   spotify: 'Spotify',
   apple_music: 'Apple Music',
   youtube_music: 'YouTube Music',
   tidal: 'TIDAL',
   musicbrainz: 'MusicBrainz',
-}
+})
+export const PROVIDERS = providers.codes
+export type Provider = (typeof PROVIDERS)[number]
+export const PROVIDER_LABELS = providers.labels
 
 export interface ProviderRef {
   provider: Provider
