@@ -2,26 +2,22 @@
 import { vocabulary } from './vocabulary.ts'
 
 /** The kinds of library content a plan can act on; each has an on/off toggle in the options. */
-const planCategories = vocabulary({
+export const { codes: PLAN_CATEGORIES, labels: PLAN_CATEGORY_LABELS } = vocabulary({
   savedTracks: 'Saved tracks',
   savedAlbums: 'Saved albums',
   followedArtists: 'Followed artists',
   playlistItems: 'Playlist items',
 })
-export const PLAN_CATEGORIES = planCategories.codes
 export type PlanCategoryName = (typeof PLAN_CATEGORIES)[number]
-export const PLAN_CATEGORY_LABELS = planCategories.labels
 
 /** What a plan does to one item. */
-const planActionKinds = vocabulary({
+export const { codes: PLAN_ACTION_KINDS, labels: PLAN_ACTION_LABELS } = vocabulary({
   remove_saved_track: 'Remove saved track',
   remove_saved_album: 'Remove saved album',
   unfollow_artist: 'Unfollow artist',
   remove_playlist_item: 'Remove from playlist',
 })
-export const PLAN_ACTION_KINDS = planActionKinds.codes
 export type PlanActionKindName = (typeof PLAN_ACTION_KINDS)[number]
-export const PLAN_ACTION_LABELS = planActionKinds.labels
 
 /** Which category an action belongs to (for grouping the preview). */
 export const PLAN_ACTION_CATEGORY: Record<PlanActionKindName, PlanCategoryName> = {
@@ -32,24 +28,20 @@ export const PLAN_ACTION_CATEGORY: Record<PlanActionKindName, PlanCategoryName> 
 }
 
 /** What a rollback does to put an item back. */
-const restoreActionKinds = vocabulary({
+export const { codes: RESTORE_ACTION_KINDS, labels: RESTORE_ACTION_LABELS } = vocabulary({
   restore_saved_track: 'Save track again',
   restore_saved_album: 'Save album again',
   refollow_artist: 'Follow artist again',
   restore_playlist_item: 'Put back in playlist',
 })
-export const RESTORE_ACTION_KINDS = restoreActionKinds.codes
 export type RestoreActionKindName = (typeof RESTORE_ACTION_KINDS)[number]
-export const RESTORE_ACTION_LABELS = restoreActionKinds.labels
 
 /** What a run's item does: an action of a plan, or the restore that undoes one. */
-const runItemKinds = vocabulary({ ...planActionKinds.labels, ...restoreActionKinds.labels })
-export const RUN_ITEM_KINDS = runItemKinds.codes
+export const { codes: RUN_ITEM_KINDS, labels: RUN_ITEM_LABELS } = vocabulary({ ...PLAN_ACTION_LABELS, ...RESTORE_ACTION_LABELS })
 export type RunItemKindName = (typeof RUN_ITEM_KINDS)[number]
-export const RUN_ITEM_LABELS = runItemKinds.labels
 
 /** Why a matching item is left alone (a stable code to group by; each skipped item also says it in words). */
-const skipCodes = vocabulary({
+export const { codes: SKIP_CODES, labels: SKIP_LABELS } = vocabulary({
   playlist_not_editable: "Playlist you don't own",
   category_off: 'Category turned off',
   allowed_playlist: 'Playlist kept',
@@ -57,38 +49,27 @@ const skipCodes = vocabulary({
   allowed_artist: 'Artist allowed',
   featured_only: 'Featured appearance only',
 })
-export const SKIP_CODES = skipCodes.codes
 export type SkipCodeName = (typeof SKIP_CODES)[number]
-export const SKIP_LABELS = skipCodes.labels
 
 /** A run either enforces a plan or rolls back (part of) an earlier run. */
 export const RUN_KINDS = ['enforce', 'rollback'] as const
 export type RunKindName = (typeof RUN_KINDS)[number]
 
 /** queued → running → completed (every item done or failed) | failed (the run itself stopped, e.g. the account needs reconnecting). */
-const runStatuses = vocabulary({
-  queued: 'Waiting to start',
-  running: 'Running',
-  completed: 'Finished',
-  failed: 'Stopped',
-})
-export const RUN_STATUSES = runStatuses.codes
+export const { codes: RUN_STATUSES, labels: RUN_STATUS_LABELS } = vocabulary({ queued: 'Waiting to start', running: 'Running', completed: 'Finished', failed: 'Stopped' })
 export type RunStatusName = (typeof RUN_STATUSES)[number]
-export const RUN_STATUS_LABELS = runStatuses.labels
 
 /** pending (not done yet) → done (the provider confirmed it, or it was already so) | failed (a permanent error). */
 export const RUN_ITEM_STATUSES = ['pending', 'done', 'failed'] as const
 export type RunItemStatusName = (typeof RUN_ITEM_STATUSES)[number]
 
 /** What a rollback cannot put back exactly, listed before the listener confirms. */
-const rollbackIssues = vocabulary({
+export const { codes: ROLLBACK_ISSUES, labels: ROLLBACK_ISSUE_LABELS } = vocabulary({
   added_date: 'Comes back with today as its "added" date',
   playlist_changed: 'The playlist changed since: its position may differ',
   not_executed: 'Was never removed, so there is nothing to put back',
 })
-export const ROLLBACK_ISSUES = rollbackIssues.codes
 export type RollbackIssueName = (typeof ROLLBACK_ISSUES)[number]
-export const ROLLBACK_ISSUE_LABELS = rollbackIssues.labels
 
 /** Audit actions of enforcement (their Activity wording is in ACTIVITY_LABELS). */
 export const ENFORCEMENT_AUDIT_ACTIONS = [

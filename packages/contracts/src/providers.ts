@@ -1,16 +1,8 @@
 import { vocabulary } from './vocabulary.ts'
 
 /** Streaming services and catalogs an artist can be identified by. */
-const providers = vocabulary({
-  spotify: 'Spotify',
-  apple_music: 'Apple Music',
-  youtube_music: 'YouTube Music',
-  tidal: 'TIDAL',
-  musicbrainz: 'MusicBrainz',
-})
-export const PROVIDERS = providers.codes
+export const { codes: PROVIDERS, labels: PROVIDER_LABELS } = vocabulary({ spotify: 'Spotify', apple_music: 'Apple Music', youtube_music: 'YouTube Music', tidal: 'TIDAL', musicbrainz: 'MusicBrainz' })
 export type Provider = (typeof PROVIDERS)[number]
-export const PROVIDER_LABELS = providers.labels
 
 export interface ProviderRef {
   provider: Provider

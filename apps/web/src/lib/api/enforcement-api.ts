@@ -1,41 +1,27 @@
-import type {
-  EnforcementOptions,
-  EnforcementOptionsResponse,
-  EnforcementPlan,
-  EnforcementRun,
-  EnforcementRunPage,
-  KeepEnforced,
-  PlanActionPage,
-  PlanActionsQuery,
-  RollbackPreview,
-  RunItemPage,
-  RunItemsQuery,
-  SkippedItemPage,
-  SkippedItemsQuery,
-} from '@ndith/contracts'
+import type * as Contract from '@ndith/contracts'
 import type { ApiClient } from './client.ts'
 
 type PageQuery = { limit?: number; offset?: number }
 
 /** Enforcement: remembered options, plans (dry runs) with their reasons, runs with progress, rollbacks. */
 export interface EnforcementApi {
-  options(signal?: AbortSignal): Promise<EnforcementOptionsResponse>
-  saveOptions(options: EnforcementOptions): Promise<EnforcementOptionsResponse>
+  options(signal?: AbortSignal): Promise<Contract.EnforcementOptionsResponse>
+  saveOptions(options: Contract.EnforcementOptions): Promise<Contract.EnforcementOptionsResponse>
   /** Plans from the latest scan with the remembered options; 409 CONFLICT before a scan completed. */
-  plan(connectionId: string): Promise<EnforcementPlan>
-  actions(planId: string, query?: PlanActionsQuery): Promise<PlanActionPage>
-  skipped(planId: string, query?: SkippedItemsQuery): Promise<SkippedItemPage>
+  plan(connectionId: string): Promise<Contract.EnforcementPlan>
+  actions(planId: string, query?: Contract.PlanActionsQuery): Promise<Contract.PlanActionPage>
+  skipped(planId: string, query?: Contract.SkippedItemsQuery): Promise<Contract.SkippedItemPage>
   /** Starts a run of the plan; 409 CONFLICT when the plan is stale (re-plan) or a run is already going. */
-  run(planId: string): Promise<EnforcementRun>
-  runs(connectionId: string, query?: PageQuery, signal?: AbortSignal): Promise<EnforcementRunPage>
-  getRun(runId: string, signal?: AbortSignal): Promise<EnforcementRun>
-  runItems(runId: string, query?: RunItemsQuery): Promise<RunItemPage>
+  run(planId: string): Promise<Contract.EnforcementRun>
+  runs(connectionId: string, query?: PageQuery, signal?: AbortSignal): Promise<Contract.EnforcementRunPage>
+  getRun(runId: string, signal?: AbortSignal): Promise<Contract.EnforcementRun>
+  runItems(runId: string, query?: Contract.RunItemsQuery): Promise<Contract.RunItemPage>
   /** What a rollback of the run (or of the chosen items) would put back, and what not exactly. */
-  previewRollback(runId: string, itemIds?: readonly string[]): Promise<RollbackPreview>
-  rollback(runId: string, itemIds?: readonly string[]): Promise<EnforcementRun>
+  previewRollback(runId: string, itemIds?: readonly string[]): Promise<Contract.RollbackPreview>
+  rollback(runId: string, itemIds?: readonly string[]): Promise<Contract.EnforcementRun>
   /** Whether the account is kept enforced when the list changes. */
-  keepEnforced(connectionId: string, signal?: AbortSignal): Promise<KeepEnforced>
-  setKeepEnforced(connectionId: string, enabled: boolean): Promise<KeepEnforced>
+  keepEnforced(connectionId: string, signal?: AbortSignal): Promise<Contract.KeepEnforced>
+  setKeepEnforced(connectionId: string, enabled: boolean): Promise<Contract.KeepEnforced>
 }
 
 const id = encodeURIComponent
