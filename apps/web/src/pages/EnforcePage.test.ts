@@ -69,44 +69,27 @@ const plan = (extra: Partial<EnforcementPlan> = {}): EnforcementPlan => ({
   ...extra,
 })
 
-const track = (i: number): PlanAction => ({
-  index: i,
-  kind: 'remove_saved_track',
-  category: 'savedTracks',
-  uri: `spotify:track:t${i}`,
-  name: `Song ${i}`,
+/** An action on Drake's behalf: not in a playlist unless said, with the personal list as its reason. */
+const action = (fields: Pick<PlanAction, 'index' | 'kind' | 'category' | 'uri' | 'name'> & Partial<PlanAction>): PlanAction => ({
   playlistId: null,
   playlistName: null,
   positions: [],
   matches: [drake()],
   reason: 'Track by Drake (on your personal list)',
+  ...fields,
 })
 
-const playlistAction: PlanAction = {
-  index: 100,
-  kind: 'remove_playlist_item',
-  category: 'playlistItems',
-  uri: 'spotify:track:p1',
-  name: 'Jimmy Cooks',
-  playlistId: 'pl-road',
-  playlistName: 'Road trip',
-  positions: [3, 9],
-  matches: [drake()],
-  reason: 'Track by Drake (on your personal list)',
-}
+const track = (i: number) => action({ index: i, kind: 'remove_saved_track', category: 'savedTracks', uri: `spotify:track:t${i}`, name: `Song ${i}` })
 
-const followAction: PlanAction = {
-  index: 200,
-  kind: 'unfollow_artist',
-  category: 'followedArtists',
-  uri: 'spotify:artist:drake',
-  name: 'Drake',
-  playlistId: null,
-  playlistName: null,
-  positions: [],
-  matches: [drake()],
+const playlistAction = action({
+  index: 100, kind: 'remove_playlist_item', category: 'playlistItems', uri: 'spotify:track:p1', name: 'Jimmy Cooks',
+  playlistId: 'pl-road', playlistName: 'Road trip', positions: [3, 9],
+})
+
+const followAction = action({
+  index: 200, kind: 'unfollow_artist', category: 'followedArtists', uri: 'spotify:artist:drake', name: 'Drake',
   reason: 'You follow Drake (on your personal list)',
-}
+})
 
 const skippedItems: SkippedPlanItem[] = [
   {

@@ -1,13 +1,5 @@
 import Type from 'typebox'
-import {
-  ConnectionCallbackQuery,
-  ConnectionIdParams,
-  ConnectionLibrary,
-  ConnectionsOverview,
-  LibraryScan,
-  StartConnectionRequest,
-  StartConnectionResponse,
-} from '../connections.ts'
+import { ConnectionCallbackQuery, ConnectionIdParams, ConnectionLibrary, ConnectionsOverview, LibraryScan, StartConnectionRequest, StartConnectionResponse } from '../connections.ts'
 import { operation, operations } from '../operation.ts'
 
 /** Streaming accounts: connect (authorization code with PKCE), disconnect, scan the library. */
