@@ -16,6 +16,8 @@ import { healthRoutes } from './features/health/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
+import { registerMetrics } from './plugins/metrics.ts'
+import { createMetrics, type AppMetrics } from './metrics/metrics.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
@@ -47,6 +49,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger
   /** Where background work goes; an in-process runner when not given (tests start its workers themselves). */
   jobs?: JobRunner
+  /** Prometheus metrics for /metrics; fresh ones (loopback-only, no pool or queue figures) when not given. */
+  metrics?: AppMetrics
 }
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps) {
   })
 
   registerErrorHandler(app)
+  registerMetrics(app, deps.metrics ?? createMetrics())
   await app.register(cors, {
     origin: deps.config.corsAllowedOrigins,
     credentials: true,

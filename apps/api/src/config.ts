@@ -37,6 +37,8 @@ export interface Config {
   musicbrainzUserAgent: string | undefined
   /** Streaming connections: token keys, Spotify (real and simulated), where the app runs. */
   connections: ConnectionsConfig
+  /** When set, /metrics (API and worker) wants it as a bearer token; unset, /metrics answers loopback clients only. */
+  metricsToken: string | undefined
 }
 
 export interface RateLimit {
@@ -93,6 +95,13 @@ function origins(env: Env): string[] {
     }
   }
   return list
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN
+  if (raw === undefined || raw === '') return undefined
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN', `is ${raw.length} characters long; at least 16 are needed`, 'generate one with `openssl rand -base64 24`, or unset it (then /metrics answers loopback clients only)')
+  return raw
 }
 
 /** The database settings alone: all the migration command needs. */
@@ -153,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...spotifyCredentials(env),
     musicbrainzUserAgent: env.MUSICBRAINZ_USER_AGENT || undefined,
     connections: loadConnectionsConfig(env, embedded, dataDir),
+    metricsToken: metricsToken(env),
   }
 }
 

@@ -5,7 +5,9 @@ import { configuredProviders } from './features/artists/provider-clients.ts'
 import { openInfrastructure } from './infrastructure.ts'
 import { bullmqRunner } from './jobs/bullmq-runner.ts'
 import { inProcessRunner } from './jobs/in-process-runner.ts'
-import { startWorkers } from './workers.ts'
+import { instrumentJobs } from './metrics/jobs.ts'
+import { processMetrics } from './metrics/process-metrics.ts'
+import { jobQueues, startWorkers } from './workers.ts'
 import { loggerOptions } from './logger.ts'
 
 // The process: read config → open Postgres/Redis with retry → build the app → listen → drain on SIGTERM.
@@ -27,10 +29,16 @@ const log = pino(loggerOptions(config.logLevel, config.logFormat))
 const { database, store } = await openInfrastructure(config, log)
 const providers = configuredProviders(config)
 log.info(`catalog providers: ${Object.keys(providers).join(', ') || 'none (set SPOTIFY_CLIENT_ID/SECRET or MUSICBRAINZ_USER_AGENT to grow the catalog from links)'}`)
-const jobs = config.redisUrl
-  ? bullmqRunner(config.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
-  : inProcessRunner()
-const app = await buildApp({ db: database.db, store, config, logger: log, providers, jobs })
+// /metrics: requests (plugins/metrics.ts), the pool, query times, Redis, the queues and job outcomes.
+const metrics = processMetrics(config.metricsToken, database, store)
+const jobs = instrumentJobs(
+  config.redisUrl
+    ? bullmqRunner(config.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
+    : inProcessRunner(),
+  metrics,
+)
+const app = await buildApp({ db: database.db, store, config, logger: log, providers, jobs, metrics })
+jobs.track(jobQueues(app.services))
 const offered = Object.keys(app.services.connectionProviders)
 log.info(`streaming connections: ${offered.join(', ') || 'none (set SIMULATOR_URL for the Spotify simulator, SPOTIFY_CLIENT_ID for Spotify; with DATABASE_URL also TOKEN_ENCRYPTION_KEYS)'}; jobs: ${jobs.kind}`)
 // The worker can run in its own process (src/worker.ts, its own Deployment); RUN_WORKERS=false then.

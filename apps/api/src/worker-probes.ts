@@ -1,8 +1,10 @@
-import { createServer, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { FastifyBaseLogger } from 'fastify'
 import type { ReadinessCheck } from '@ndith/contracts'
 import type { JobRunner } from './jobs/runner.ts'
 import type { HealthService } from './features/health/service.ts'
+import { metricsAccess } from './metrics/access.ts'
+import type { AppMetrics } from './metrics/metrics.ts'
 
 export interface QueueDepth {
   name: string
@@ -24,6 +26,8 @@ export interface WorkerProbeDeps {
   /** True from SIGTERM on: the worker takes no new jobs, so it is no longer ready. */
   draining: () => boolean
   log: FastifyBaseLogger
+  /** GET /metrics (Prometheus text format): for METRICS_TOKEN bearers, or loopback clients when it is unset. */
+  metrics?: AppMetrics
 }
 
 const within = <T>(ms: number, work: Promise<T>) =>
@@ -58,15 +62,31 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
 }
 
+function sendMetrics(req: IncomingMessage, res: ServerResponse, metrics: AppMetrics, log: FastifyBaseLogger) {
+  const access = metricsAccess(metrics.token, req.headers.authorization, req.socket.remoteAddress)
+  if (!access.ok) {
+    if (access.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer realm="metrics"')
+    return send(res, access.code === 'UNAUTHENTICATED' ? 401 : 403, { error: { code: access.code, message: access.message } })
+  }
+  metrics.registry.metrics().then(
+    (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(text),
+    (error: unknown) => {
+      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'metrics collection failed')
+      send(res, 500, { error: { code: 'INTERNAL', message: 'the metrics could not be collected; see the worker log' } })
+    },
+  )
+}
+
 /**
  * The worker's probe endpoint: /health (the process is up; touches nothing, so an outage makes the
- * pod unready instead of restarting it) and /ready (workerReadiness). Nothing else is served.
+ * pod unready instead of restarting it), /ready (workerReadiness) and /metrics. Nothing else is served.
  */
 export function workerProbeServer(deps: WorkerProbeDeps) {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'only GET /health and GET /ready are served here' } })
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'only GET /health, /ready and /metrics are served here' } })
     if (path === '/health') return send(res, 200, { status: 'ok' })
+    if (path === '/metrics' && deps.metrics) return sendMetrics(req, res, deps.metrics, deps.log)
     if (path === '/ready') {
       return void workerReadiness(deps).then(
         (ready) => send(res, ready.status === 'ready' ? 200 : 503, ready),
@@ -76,6 +96,6 @@ export function workerProbeServer(deps: WorkerProbeDeps) {
         },
       )
     }
-    send(res, 404, { error: { code: 'NOT_FOUND', message: 'only /health and /ready are served here' } })
+    send(res, 404, { error: { code: 'NOT_FOUND', message: 'only /health, /ready and /metrics are served here' } })
   })
 }

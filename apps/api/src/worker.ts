@@ -7,6 +7,8 @@ import type { JobRunner } from './jobs/runner.ts'
 import { loggerOptions } from './logger.ts'
 import { buildServices } from './services.ts'
 import { workerProbeServer } from './worker-probes.ts'
+import { instrumentJobs } from './metrics/jobs.ts'
+import { processMetrics } from './metrics/process-metrics.ts'
 import { startWorkers } from './workers.ts'
 
 // The worker process: the API image with another command (its own Deployment). It reads the API's
@@ -32,7 +34,9 @@ function readConfig() {
 const { config, worker } = readConfig()
 const log = pino(loggerOptions(config.logLevel, config.logFormat))
 const { database, store } = await openInfrastructure(config, log)
-const jobs = bullmqRunner(worker.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') })
+// /metrics on the probe port: the pool, query times, Redis, the queues' depth, job outcomes, CPU and memory.
+const metrics = processMetrics(config.metricsToken, database, store)
+const jobs = instrumentJobs(bullmqRunner(worker.redisUrl, { prefix: config.jobsPrefix, onError: (error) => log.warn({ reason: error.message }, 'job queue: redis connection problem; reconnecting') }), metrics)
 const services = buildServices({ db: database.db, store, config, clock: () => new Date(), providers: configuredProviders(config), jobs, log })
 
 // The queues the workers take on, recorded as they start, for /ready's depths.
@@ -48,7 +52,7 @@ const workers = startWorkers(services, recording, log)
 log.info(`worker: working ${queues.join(', ') || 'no queue (no streaming provider configured: set SIMULATOR_URL or SPOTIFY_CLIENT_ID, and TOKEN_ENCRYPTION_KEYS)'}`)
 
 let draining = false
-const probes = workerProbeServer({ health: services.health, jobs, queues: () => queues, draining: () => draining, log })
+const probes = workerProbeServer({ health: services.health, jobs, queues: () => queues, draining: () => draining, log, metrics })
 
 async function shutdown(signal: string) {
   if (draining) return
@@ -77,4 +81,4 @@ probes.on('error', (error: NodeJS.ErrnoException) => {
   else log.fatal({ err: error }, 'could not start listening')
   process.exit(1)
 })
-probes.listen(worker.port, config.host, () => log.info(`worker probes listening at http://${config.host}:${worker.port} (/health, /ready)`))
+probes.listen(worker.port, config.host, () => log.info(`worker probes listening at http://${config.host}:${worker.port} (/health, /ready, /metrics)`))

@@ -7,6 +7,12 @@ import type { Services } from './services.ts'
 
 const SWEEP_INTERVAL_MS = 60_000
 
+/** Every queue startWorkers works for these services (the metrics report their depth, also where the process only enqueues). */
+export function jobQueues(services: Pick<Services, 'connectionProviders'>): string[] {
+  const providers = Object.keys(services.connectionProviders)
+  return [...providers.flatMap((p) => [scanQueue(p), enforcementQueue(p)]), ...(providers.length ? [KEEP_ENFORCED_QUEUE] : [])]
+}
+
 /**
  * The background work this process takes on: per offered provider, a scan queue and an enforcement
  * queue (runs and rollbacks); and keep-enforced (automatic runs after a list change). A sweep re-enqueues every unfinished scan and run at start and then

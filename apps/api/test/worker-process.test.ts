@@ -69,6 +69,15 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the worker pr
         { name: enforcementQueue('spotify_simulated'), depth: 0 },
         { name: KEEP_ENFORCED_QUEUE, depth: 0 },
       ])
+      // /metrics on the same port (loopback: no METRICS_TOKEN here): queues, pool, Redis, memory.
+      const metrics = await fetch(`${base}/metrics`)
+      expect(metrics.status).toBe(200)
+      const text = await metrics.text()
+      expect(text).toContain(`ndith_queue_depth{queue="${scanQueue('spotify_simulated')}"} 0`)
+      expect(text).toMatch(/^ndith_redis_connected 1$/m)
+      expect(text).toMatch(/^ndith_db_pool_total_connections \d+$/m)
+      expect(text).toMatch(/^ndith_db_query_duration_seconds_count\{outcome="ok"\} [1-9]\d*$/m)
+      expect(text).toMatch(/^process_resident_memory_bytes \d+/m)
 
       await pgRelay.stop()
       await expect.poll(readyStatus, { timeout: 15_000, interval: 250 }).toBe(503)

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { mkdirSync } from 'node:fs'
@@ -56,6 +56,16 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite'
   /** Human-readable target for logs, without credentials. */
   describe: string
+  /** The pg pool (Postgres only), for the metrics' total/idle/waiting figures. */
+  pool?: pg.Pool
+  /** Sets the one listener of every query's duration and outcome (kysely's log hook), e.g. the metrics. */
+  observeQueries(listener: (event: LogEvent) => void): void
+}
+
+/** kysely's log hook, pointed at a listener that can be set after the database is opened. */
+function queryObserver() {
+  let listener: ((event: LogEvent) => void) | undefined
+  return { log: (event: LogEvent) => listener?.(event), observeQueries: (next: (event: LogEvent) => void) => void (listener = next) }
 }
 
 export interface PostgresOptions {
@@ -78,10 +88,13 @@ export function connectPostgres(databaseUrl: string, options: PostgresOptions = 
     client.query(SESSION_SETTINGS).catch(onError)
   })
   const url = new URL(databaseUrl)
+  const { log, observeQueries } = queryObserver()
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }),
     kind: 'postgres',
     describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+    pool,
+    observeQueries,
   }
 }
 
@@ -95,8 +108,10 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
   if (dir) mkdirSync(dir, { recursive: true })
   const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } })
   await pglite.exec(`create extension if not exists pg_trgm; ${SESSION_SETTINGS}`)
+  const { log, observeQueries } = queryObserver()
   return {
-    db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }),
+    observeQueries,
+    db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), log }),
     kind: 'pglite',
     describe: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
   }

@@ -10,6 +10,8 @@ export interface Store {
   kind: 'redis' | 'memory'
   describe: string
   ping(): Promise<void>
+  /** The connection's state for the metrics: ioredis' status ('ready' when connected), 'memory' for the in-process store. */
+  status(): string
   limiter(name: string, limit: RateLimit): RateLimiterAbstract
   close(): Promise<void>
 }
@@ -19,6 +21,7 @@ export function memoryStore(): Store {
     kind: 'memory',
     describe: 'in-process store',
     ping: async () => {},
+    status: () => 'memory',
     limiter: (name, limit) => new RateLimiterMemory({ keyPrefix: name, points: limit.points, duration: limit.durationSeconds }),
     close: async () => {},
   }
@@ -44,6 +47,7 @@ export function redisStore(redisUrl: string, options: RedisStoreOptions = {}): S
       if (redis.status === 'wait') await redis.connect()
       await redis.ping()
     },
+    status: () => redis.status,
     limiter: (name, limit) =>
       new RateLimiterRedis({
         storeClient: redis,
