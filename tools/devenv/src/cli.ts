@@ -15,6 +15,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   rehearse: { summary: "run the manifests' containers with docker, in Tilt's order, without a cluster", load: () => import('./commands/rehearse.ts') },
   seed: { summary: 'load development data: dev users, a few hundred real artists, DNP entries, community lists', load: () => import('./commands/seed.ts') },
   reset: { summary: 'empty the database (other sessions ended), re-run every migration, optionally seed', load: () => import('./commands/reset.ts') },
+  top: { summary: "the API's and the worker's metrics live: req/s, p50/p99 per route, errors, pool, Redis, queues, memory", load: () => import('./commands/top.ts') },
+  'load-test': { summary: 'a bounded load (registrations, list reads, searches): req/s, p50/p99, errors, then the metrics', load: () => import('./commands/load-test.ts') },
   health: { summary: 'API /health and /ready, web, Postgres ping and table counts, Redis ping, in one table', load: () => import('./commands/health.ts') },
   migrate: { summary: "run the API's migration command against a stack's database", load: () => import('./commands/migrate.ts') },
   env: { summary: "print a stack's DATABASE_URL, REDIS_URL, ... as shell exports", load: () => import('./commands/env.ts') },
@@ -24,7 +26,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 const usage = `Usage: devenv <command> [options]     (from the repository: npx devenv ...)
 
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 
 devenv <command> --help shows a command's options. Guide: docs/dev-environment.md`

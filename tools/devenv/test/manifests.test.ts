@@ -19,7 +19,7 @@ let base: K8sObject[]
 let dev: K8sObject[]
 let seed: K8sObject[]
 let builtImages: string[]
-const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '', tokenEncryptionKeys: '' }).stringData)
+const secretKeys = Object.keys(secretManifest('x', { postgresUser: '', postgresPassword: '', postgresDb: '', jwtSecret: '', tokenEncryptionKeys: '', metricsToken: '' }).stringData)
 
 beforeAll(async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), 'devenv-manifests-'))

@@ -30,12 +30,13 @@ describe('per-namespace credentials', () => {
     expect(loadOrCreateSecrets('ndith-b', dir).tokenEncryptionKeys).not.toBe(keys)
   })
 
-  it('gain a token key when a file saved before it existed is read, keeping every other credential', () => {
+  it('gain a token key and a metrics token when a file saved before they existed is read, keeping every other credential', () => {
     const old = { postgresUser: 'ndith', postgresPassword: 'kept-password', postgresDb: 'ndith', jwtSecret: 'kept-jwt-secret-kept-jwt-secret-kept' }
     writeFileSync(path.join(dir, 'ndith-old.json'), JSON.stringify(old), { mode: 0o600 })
     const completed = loadOrCreateSecrets('ndith-old', dir)
     expect(completed).toMatchObject(old)
     expect(completed.tokenEncryptionKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/)
+    expect(completed.metricsToken).toMatch(/^[\w-]{32}$/)
     // Written back, so the next render gives the API the same key (tokens sealed with it stay readable).
     expect(JSON.parse(readFileSync(path.join(dir, 'ndith-old.json'), 'utf8'))).toEqual(completed)
     expect(loadOrCreateSecrets('ndith-old', dir)).toEqual(completed)
@@ -52,7 +53,7 @@ describe('per-namespace credentials', () => {
   })
 
   it('make URLs safe for any password', () => {
-    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '', tokenEncryptionKeys: '' }, '127.0.0.1', 5433)
+    const url = databaseUrl({ postgresUser: 'ndith', postgresPassword: 'p@ss/w:rd', postgresDb: 'ndith', jwtSecret: '', tokenEncryptionKeys: '', metricsToken: '' }, '127.0.0.1', 5433)
     expect(new URL(url).password).toBe(encodeURIComponent('p@ss/w:rd'))
     expect(decodeURIComponent(new URL(url).password)).toBe('p@ss/w:rd')
   })

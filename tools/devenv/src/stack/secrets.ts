@@ -12,6 +12,8 @@ export interface StackSecrets {
   jwtSecret: string
   /** TOKEN_ENCRYPTION_KEYS: seals streaming-provider tokens at rest (`k1:<base64 of 32 bytes>`, current key first). */
   tokenEncryptionKeys: string
+  /** METRICS_TOKEN: the bearer /metrics (API and worker) wants; Prometheus and `devenv top` send it. */
+  metricsToken: string
 }
 
 /**
@@ -35,8 +37,11 @@ export function generateSecrets(name = 'ndith'): StackSecrets {
     postgresDb: name,
     jwtSecret: randomBytes(48).toString('base64url'),
     tokenEncryptionKeys: tokenEncryptionKey(),
+    metricsToken: metricsToken(),
   }
 }
+
+const metricsToken = () => randomBytes(24).toString('base64url')
 
 /** One AES-256 key in the API's TOKEN_ENCRYPTION_KEYS form. */
 export const tokenEncryptionKey = (id = 'k1') => `${id}:${randomBytes(32).toString('base64')}`
@@ -59,10 +64,11 @@ export function loadSecrets(namespace: string, dir: string): StackSecrets | unde
 
 export function loadOrCreateSecrets(namespace: string, dir: string): StackSecrets {
   const existing = loadSecrets(namespace, dir)
-  if (existing?.tokenEncryptionKeys) return existing
+  if (existing?.tokenEncryptionKeys && existing.metricsToken) return existing
   if (existing) {
-    // Saved before the token key existed: add one and keep everything else (Postgres still has its password).
-    const completed = { ...existing, tokenEncryptionKeys: tokenEncryptionKey() }
+    // Saved before the token key or the metrics token existed: add what is missing and keep
+    // everything else (Postgres still has its password).
+    const completed = { ...existing, tokenEncryptionKeys: existing.tokenEncryptionKeys || tokenEncryptionKey(), metricsToken: existing.metricsToken || metricsToken() }
     writeSecrets(dir, namespace, completed)
     return completed
   }
@@ -106,6 +112,7 @@ export function secretManifest(namespace: string, secrets: StackSecrets) {
       DATABASE_URL: databaseUrl(secrets, 'postgres', 5432),
       JWT_SECRET: secrets.jwtSecret,
       TOKEN_ENCRYPTION_KEYS: secrets.tokenEncryptionKeys,
+      METRICS_TOKEN: secrets.metricsToken,
     },
   }
 }
