@@ -66,6 +66,7 @@ describe('devenv plan', () => {
     const p = plan({})
     expect(p.triggers.map((t) => [t.name, t.label, t.deps])).toEqual([
       ['health-check', 'checks', ['api', 'web', 'worker']],
+      ['load-test', 'checks', ['api', 'worker']],
       ['db-migrate', 'database', ['postgres']],
       ['db-seed', 'database', ['migrate']],
       ['db-reset', 'database', ['postgres']],
@@ -75,6 +76,7 @@ describe('devenv plan', () => {
       ['e2e', 'tests', ['postgres', 'redis']],
     ])
     expect(p.triggers.find((t) => t.name === 'db-seed')).toMatchObject({ job: 'seed' })
+    expect(p.triggers.find((t) => t.name === 'load-test')?.cmd).toEqual(['node', 'tools/devenv/bin/devenv.js', 'load-test', ...p.stackArgs])
     expect(p.triggers.find((t) => t.name === 'db-reset')?.cmd).toEqual(['node', 'tools/devenv/bin/devenv.js', 'reset', '--yes', ...p.stackArgs])
     expect(p.triggers.find((t) => t.name === 'backend-tests')?.cmd?.slice(0, 3 + p.stackArgs.length + 1)).toEqual(['node', 'tools/devenv/bin/devenv.js', 'exec', ...p.stackArgs, '--'])
   })

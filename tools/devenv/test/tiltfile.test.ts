@@ -10,7 +10,7 @@ import { evaluateTiltfile, type TiltGraph } from './support/tiltfile.ts'
 
 let stateDir: string
 let graph: TiltGraph
-const triggerNames = ['health-check', 'db-migrate', 'db-seed', 'db-reset', 'backend-tests', 'frontend-tests', 'all-tests', 'e2e']
+const triggerNames = ['health-check', 'load-test', 'db-migrate', 'db-seed', 'db-reset', 'backend-tests', 'frontend-tests', 'all-tests', 'e2e']
 
 const resource = (g: TiltGraph, name: string) => g.k8s_resources.find((r) => (r.new_name ?? r.workload) === name)
 const forwards = (g: TiltGraph) => Object.fromEntries(g.k8s_resources.flatMap((r) => (r.port_forwards ?? []).map((p) => [r.workload, [p.local, p.container]])))
@@ -89,6 +89,12 @@ describe('the Tiltfile', () => {
     for (const r of manual) expect(r.trigger_mode, r.name).toBe('manual')
     expect(resource(graph, 'db-seed')).toMatchObject({ workload: 'seed', resource_deps: ['migrate'], labels: ['database'] })
     expect(graph.local_resources.find((r) => r.name === 'health-check')?.resource_deps).toEqual(['api', 'web', 'worker'])
+    // The load-test: devenv load-test against this stack's forwarded API, after the api and the worker are up.
+    expect(graph.local_resources.find((r) => r.name === 'load-test')).toMatchObject({
+      cmd: ['node', 'tools/devenv/bin/devenv.js', 'load-test', '--stack', 'tilt', '--namespace', expect.stringMatching(/^ndith-/), '--offset', '0'],
+      resource_deps: ['api', 'worker'],
+      labels: ['checks'],
+    })
   })
 
   it('hands the triggers devenv commands that parse and point at this stack', async () => {

@@ -30,6 +30,13 @@ export function triggers(stackArgs: string[]): Trigger[] {
       cmd: devenv('health', ...stackArgs),
     },
     {
+      name: 'load-test',
+      description: 'A bounded load (10 s; registrations, list reads, searches): req/s, p50/p99 and errors per endpoint, then the pool, Redis and the metrics (devenv top --once)',
+      label: 'checks',
+      deps: ['api', 'worker'],
+      cmd: devenv('load-test', ...stackArgs),
+    },
+    {
       name: 'db-migrate',
       description: 'Apply pending migrations now (the migrate Job already does it on every deploy)',
       label: 'database',
