@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseAllDocuments } from 'yaml'
+import { parse, parseAllDocuments } from 'yaml'
 import { k8sDir, kustomize, parseYamlStream, type K8sObject } from '../src/k8s/kustomize.ts'
 import { renderObjects } from '../src/k8s/render.ts'
 import { loadOrCreateSecrets, secretManifest } from '../src/stack/secrets.ts'
@@ -166,5 +166,64 @@ describe('devenv render', () => {
     const objects = renderObjects({ namespace: 'ndith-render-test', webPort: 5000, simulatorPort: 4000, secrets, overlay: 'base', includeSeed: false })
     expect(await validateAgainstKubernetesSchemas(objects)).toEqual([])
     expect(parseYamlStream('a: 1\n---\n---\nb: 2\n')).toHaveLength(2)
+  })
+})
+
+describe('the monitoring overlay (k8s/monitoring), validated offline like the rest', () => {
+  type Pod = { containers: { name: string; image: string; ports?: { name: string; containerPort: number }[]; volumeMounts?: { name: string; mountPath: string }[] }[]; volumes?: { name: string; secret?: { secretName: string; items: { key: string }[] } }[] }
+  let monitoring: K8sObject[]
+  const find = (objects: K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!
+  const pod = (objects: K8sObject[], name: string) => (find(objects, 'Deployment', name).spec as { template: { spec: Pod } }).template.spec
+  const configFile = (name: string, file: string) => (find(monitoring, 'ConfigMap', name).data as Record<string, string>)[file]!
+  beforeAll(() => {
+    monitoring = kustomize(path.join(k8sDir, 'monitoring'))
+  })
+
+  it('holds valid Kubernetes objects that follow the project rules, with pinned public images (prom/prometheus, grafana/grafana)', async () => {
+    expect(monitoring.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'ConfigMap/grafana-dashboard', 'ConfigMap/grafana-provisioning', 'ConfigMap/prometheus-config',
+      'Deployment/grafana', 'Deployment/prometheus', 'Service/api-metrics', 'Service/grafana', 'Service/prometheus', 'Service/worker-metrics',
+    ])
+    expect(await validateAgainstKubernetesSchemas(monitoring)).toEqual([])
+    expect(ruleViolations([...dev, ...monitoring], secretKeys)).toEqual([])
+    expect(imageProblems(monitoring, builtImages, ['prom/prometheus', 'grafana/grafana'])).toEqual([])
+  })
+
+  it('has Prometheus scrape every api and worker pod on its /metrics port, with the METRICS_TOKEN from the generated Secret', () => {
+    const config = parse(configFile('prometheus-config', 'prometheus.yml')) as { scrape_configs: { job_name: string; metrics_path: string; authorization: { type: string; credentials_file: string }; dns_sd_configs: { names: string[]; port: number }[] }[] }
+    const jobs = Object.fromEntries(config.scrape_configs.map((j) => [j.job_name, j]))
+    const prometheus = pod(monitoring, 'prometheus')
+    const tokenMount = prometheus.containers[0]!.volumeMounts!.find((m) => m.name === 'metrics-token')!.mountPath
+    expect(prometheus.volumes!.find((v) => v.name === 'metrics-token')?.secret).toEqual({ secretName: 'ndith-secrets', items: [{ key: 'METRICS_TOKEN', path: 'METRICS_TOKEN' }] })
+    expect(secretKeys).toContain('METRICS_TOKEN')
+    for (const [job, service, workload, port] of [['ndith-api', 'api-metrics', 'api', 'http'], ['ndith-worker', 'worker-metrics', 'worker', 'probes']] as const) {
+      const containerPort = pod(dev, workload).containers[0]!.ports!.find((p) => p.name === port)!.containerPort
+      expect(jobs[job]).toMatchObject({ metrics_path: '/metrics', authorization: { type: 'Bearer', credentials_file: `${tokenMount}/METRICS_TOKEN` }, dns_sd_configs: [{ names: [service], port: containerPort }] })
+      // Headless: one DNS record per pod, so every replica is scraped, not one behind a virtual IP.
+      expect(find(monitoring, 'Service', service).spec).toMatchObject({ clusterIP: 'None', selector: { 'app.kubernetes.io/name': workload }, ports: [{ port: containerPort, targetPort: port }] })
+    }
+  })
+
+  it('provisions Grafana with the Prometheus datasource and a dashboard of request rate, p99, errors, the pool and queue depth', () => {
+    const datasource = (parse(configFile('grafana-provisioning', 'grafana-datasource.yaml')) as { datasources: { uid: string; url: string }[] }).datasources[0]!
+    const prometheusPort = (find(monitoring, 'Service', 'prometheus').spec as { ports: { port: number }[] }).ports[0]!.port
+    expect(datasource.url).toBe(`http://prometheus:${prometheusPort}`)
+    const provider = (parse(configFile('grafana-provisioning', 'grafana-dashboards.yaml')) as { providers: { options: { path: string } }[] }).providers[0]!
+    expect(pod(monitoring, 'grafana').containers[0]!.volumeMounts!.find((m) => m.name === 'dashboard')!.mountPath).toBe(provider.options.path)
+    const dashboard = JSON.parse(configFile('grafana-dashboard', 'ndith-dashboard.json')) as { uid: string; panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[] }
+    expect(dashboard.uid).toBe('ndith')
+    for (const panel of dashboard.panels) expect(panel.datasource.uid, panel.title).toBe(datasource.uid)
+    const expressions = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n')
+    for (const series of ['rate(ndith_http_requests_total', 'histogram_quantile(0.99, sum by (le, route) (rate(ndith_http_request_duration_seconds_bucket', 'ndith_http_errors_total', 'ndith_db_pool_waiting_requests', 'ndith_queue_depth', 'ndith_jobs_total', 'process_resident_memory_bytes']) {
+      expect(expressions).toContain(series)
+    }
+  })
+
+  it('is rendered into the stack’s namespace by devenv render --monitoring, and left out without it', () => {
+    const secrets = loadOrCreateSecrets('ndith-render-test', path.join(stateDir, 'secrets'))
+    const input = { namespace: 'ndith-render-test', webPort: 5000, simulatorPort: 4000, secrets, overlay: 'dev' as const, includeSeed: false }
+    const objects = renderObjects({ ...input, monitoring: true })
+    expect(find(objects, 'Deployment', 'prometheus').metadata.namespace).toBe('ndith-render-test')
+    expect(renderObjects(input).some((o) => o.metadata.name === 'prometheus')).toBe(false)
   })
 })

@@ -43,8 +43,9 @@ describe('the Tiltfile', () => {
     expect(header).toContain('https://docs.tilt.dev/tiltfile_config.html')
   })
 
-  it('declares the settings: namespace, port offset, per-service ports, platform and registry', () => {
-    expect(graph.config_definitions.map((d) => d.name)).toEqual(['namespace', 'port-offset', 'port', 'platform', 'registry'])
+  it('declares the settings: namespace, port offset, per-service ports, platform, registry and monitoring', () => {
+    expect(graph.config_definitions.map((d) => d.name)).toEqual(['namespace', 'port-offset', 'port', 'platform', 'registry', 'monitoring'])
+    expect(graph.config_definitions.find((d) => d.name === 'monitoring')?.type).toBe('bool')
     expect(graph.version_constraint).toBe('>=0.33.0')
   })
 
@@ -141,6 +142,17 @@ describe('the Tiltfile', () => {
     for (const r of graph.k8s_resources.filter((k) => k.workload)) expect(workloads, r.workload).toContain(r.workload)
     expect(graph.local_commands.every((c) => c.quiet && c.echo_off)).toBe(true)
     expect(graph.watch_files).toEqual(['k8s'])
+  })
+
+  it('deploys Prometheus and Grafana (k8s/monitoring) only with the monitoring setting, forwarded on 9090 and 9300 plus the offset', async () => {
+    const names = (g: TiltGraph) => parseYamlStream(g.k8s_yaml[0]!).map((o) => `${o.kind}/${o.metadata.name}`)
+    expect(names(graph)).not.toContain('Deployment/prometheus')
+    expect(resource(graph, 'prometheus')).toBeUndefined()
+    const monitored = (await evaluateTiltfile('minikube', { monitoring: 'true', 'port-offset': '2' }, stateDir)).graph!
+    expect(names(monitored)).toEqual(expect.arrayContaining(['Deployment/prometheus', 'Deployment/grafana', 'Service/api-metrics', 'Service/worker-metrics', 'ConfigMap/grafana-dashboard']))
+    expect(forwards(monitored)).toMatchObject({ prometheus: [9092, 9090], grafana: [9302, 3000] })
+    expect(resource(monitored, 'prometheus')).toMatchObject({ resource_deps: ['api', 'worker'], labels: ['monitoring'], links: [{ url: 'http://localhost:9092/targets', name: 'Prometheus targets' }] })
+    expect(resource(monitored, 'grafana')).toMatchObject({ resource_deps: ['prometheus'], links: [{ url: 'http://localhost:9302/d/ndith', name: 'NDITH dashboard' }] })
   })
 
   it('refuses a context that is not a known local cluster, before anything is deployed', async () => {

@@ -15,6 +15,8 @@ export interface RenderInput {
   overlay: Overlay
   /** Add the seed Job (k8s/seed). Tilt holds it back until the db-seed trigger. */
   includeSeed: boolean
+  /** Add Prometheus and Grafana (k8s/monitoring), scraping the api's and the worker's /metrics. */
+  monitoring?: boolean
 }
 
 /** Browsers send Origin with the forwarded port; the API must allow exactly those. */
@@ -40,6 +42,7 @@ export function renderObjects(input: RenderInput, env: NodeJS.ProcessEnv = proce
   const objects = [
     ...kustomize(path.join(k8sDir, input.overlay), env),
     ...(input.includeSeed ? kustomize(path.join(k8sDir, 'seed'), env) : []),
+    ...(input.monitoring ? kustomize(path.join(k8sDir, 'monitoring'), env) : []),
   ]
   for (const object of objects) {
     object.metadata.namespace = input.namespace

@@ -21,7 +21,18 @@ export interface Plan {
   /** Rendered manifests for this stack (namespace, Secret, URLs for the forwarded ports): `devenv render` with these args */
   renderArgs: string[]
   triggers: Trigger[]
+  /** Prometheus and Grafana (k8s/monitoring), when the Tilt setting `monitoring` is on. */
+  monitoring: Monitoring
 }
+
+export interface Monitoring {
+  enabled: boolean
+  portForwards: Record<'prometheus' | 'grafana', { local: number; container: number }>
+  links: { prometheus: string; grafana: string }
+}
+
+/** Local ports of the monitoring UIs at offset 0 (both follow the offset like every other forward). */
+export const monitoringPorts = { prometheus: 9090, grafana: 9300 }
 
 export interface PlanInput {
   stack: StackOptions
@@ -30,6 +41,7 @@ export interface PlanInput {
   registry?: string
   /** Ports given explicitly (--port), repeated in the commands the plan hands out */
   portArgs: string[]
+  monitoring?: boolean
 }
 
 function tiltUpCommand(offset: number, ports: LocalPorts, portArgs: string[]): string {
@@ -38,7 +50,17 @@ function tiltUpCommand(offset: number, ports: LocalPorts, portArgs: string[]): s
   return `tilt up${uiFlag}${tiltArgs.length ? ' -- ' + tiltArgs.join(' ') : ''}`
 }
 
-export function buildPlan({ stack, context, platform, registry, portArgs }: PlanInput): Plan {
+function monitoring(enabled: boolean, offset: number): Monitoring {
+  const prometheus = monitoringPorts.prometheus + offset
+  const grafana = monitoringPorts.grafana + offset
+  return {
+    enabled,
+    portForwards: { prometheus: { local: prometheus, container: 9090 }, grafana: { local: grafana, container: 3000 } },
+    links: { prometheus: `http://localhost:${prometheus}/targets`, grafana: `http://localhost:${grafana}/d/ndith` },
+  }
+}
+
+export function buildPlan({ stack, context, platform, registry, portArgs, monitoring: withMonitoring = false }: PlanInput): Plan {
   const { namespace, offset, ports } = stack
   const stackArgs = ['--stack', 'tilt', '--namespace', namespace, '--offset', String(offset), ...portArgs.flatMap((p) => ['--port', p])]
   const host = (port: number, path = '') => `http://localhost:${port}${path}`
@@ -61,7 +83,8 @@ export function buildPlan({ stack, context, platform, registry, portArgs }: Plan
     },
     devenv: [...devenvCommand],
     stackArgs,
-    renderArgs: ['--namespace', namespace, '--offset', String(offset), ...portArgs.flatMap((p) => ['--port', p]), '--include-seed'],
+    renderArgs: ['--namespace', namespace, '--offset', String(offset), ...portArgs.flatMap((p) => ['--port', p]), '--include-seed', ...(withMonitoring ? ['--monitoring'] : [])],
     triggers: triggers(stackArgs),
+    monitoring: monitoring(withMonitoring, offset),
   }
 }

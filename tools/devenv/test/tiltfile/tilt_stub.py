@@ -65,7 +65,9 @@ def evaluate(path, context, settings, repo):
             unknown = [k for k in settings if k not in defined]
             if unknown:
                 raise TiltfileFailed("unknown setting(s): %s" % ", ".join(unknown))
-            return dict(settings)
+            # Like Tilt: a bool setting is true when given bare (--monitoring) or as true.
+            kinds = {d["name"]: d["type"] for d in graph["config_definitions"]}
+            return {k: (v in ("true", "True", "1", "")) if kinds[k] == "bool" else v for k, v in settings.items()}
 
     def local(command, quiet=False, echo_off=False, env=None, dir=None):
         argv = command if isinstance(command, list) else ["sh", "-c", command]
