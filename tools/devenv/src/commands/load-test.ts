@@ -19,7 +19,7 @@ Postgres pool (total, idle, waiting), query times, Redis, queues, CPU and memory
 Registrations are rate limited per client address (RATE_LIMIT_REGISTER_PER_IP, default 20 per
 10 minutes): past it the API answers 429 RATE_LIMITED, fast and without hashing. Those are
 counted as such, not as errors; to load the hashing harder, start the stack with a higher limit
-(docs/dev-environment.md, "Metrics, devenv top and the load test").
+(docs/dev-environment.md, section 10).
 
   --duration SECONDS     how long to load (default 10, at most 300)
   --connections N        concurrent connections per endpoint (default 5, at most 100)
