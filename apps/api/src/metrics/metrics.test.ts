@@ -5,7 +5,8 @@ import { migrateToLatest } from '../db/migrate.ts'
 import { inProcessRunner } from '../jobs/in-process-runner.ts'
 import { register } from '../../test/support/auth.ts'
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts'
-import { createTestStore, testConfig } from '../../test/support/test-app.ts'
+import { createTestJobs, createTestStore, testConfig } from '../../test/support/test-app.ts'
+import { createMetrics } from './metrics.ts'
 import type { Store } from '../store/store.ts'
 import { instrumentJobs } from './jobs.ts'
 import { processMetrics } from './process-metrics.ts'
@@ -127,3 +128,26 @@ describe('the metrics a running API reports', () => {
     expect(sample(text, 'ndith_queue_depth{queue="metrics-idle"}')).toBe(0)
   })
 })
+
+describe.runIf(process.env.REDIS_URL)('job metrics with BullMQ (the worker’s runner)', () => {
+  it('reads each queue’s depth from Redis on scrape and counts completed, failed and given-up jobs', async () => {
+    const metrics = createMetrics()
+    const jobs = instrumentJobs(createTestJobs(), metrics)
+    try {
+      await jobs.enqueue('metrics-bullmq', 'waiting-1', { fail: false })
+      expect(sample(await metrics.registry.metrics(), 'ndith_queue_depth{queue="metrics-bullmq"}')).toBe(1)
+      jobs.work<{ fail: boolean }>('metrics-bullmq', async ({ fail }) => {
+        if (fail) throw new Error('this job fails on purpose')
+      })
+      await jobs.enqueue('metrics-bullmq', 'bad-1', { fail: true }, { attempts: 1 })
+      await expect.poll(async () => sample(await metrics.registry.metrics(), 'ndith_jobs_total{queue="metrics-bullmq",outcome="gave_up"}'), { timeout: 15_000 }).toBe(1)
+      await expect.poll(async () => sample(await metrics.registry.metrics(), 'ndith_jobs_total{queue="metrics-bullmq",outcome="completed"}'), { timeout: 15_000 }).toBe(1)
+      const text = await metrics.registry.metrics()
+      expect(sample(text, 'ndith_jobs_total{queue="metrics-bullmq",outcome="failed"}')).toBe(1)
+      expect(sample(text, 'ndith_queue_depth{queue="metrics-bullmq"}')).toBe(0)
+    } finally {
+      await jobs.close()
+    }
+  })
+})
+
