@@ -48,6 +48,7 @@ export interface RateLimitConfig {
   registerPerIp: RateLimit
   registerPerEmail: RateLimit
   loginPerIp: RateLimit
+  /** Sign-in attempts per account, counted before the password is checked and cleared by a success. */
   loginFailuresPerAccount: RateLimit
 }
 
