@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -18,7 +19,7 @@ describe('the API process', () => {
 
   it('on SIGTERM finishes the in-flight request, closes the pools and exits 0', async () => {
     const port = await freePort()
-    const api = startApi({ ...embeddedEnv(), PORT: String(port) })
+    const api = startApi({ ...embeddedEnv(), PORT: String(port), SHUTDOWN_DRAIN_MS: '200' })
     await api.waitFor(/Server listening/, 60_000)
 
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
@@ -32,6 +33,50 @@ describe('the API process', () => {
     expect((await inFlight).status).toBe(201)
     expect(await api.exited).toBe(0)
     expect(api.output()).toContain('SIGTERM received')
+    expect(api.output()).toContain('"msg":"closed"')
+  }, 90_000)
+})
+
+/** Opens a TCP connection and resolves once it is established. */
+const connect = (port: number) =>
+  new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => resolve(socket))
+    socket.once('error', reject)
+  })
+
+/** Sends one HTTP/1.1 request on an open connection; resolves with the status (0 when the connection failed). */
+function send(socket: net.Socket, method: string, path: string, body: unknown): Promise<number> {
+  const payload = JSON.stringify(body)
+  return new Promise((resolve) => {
+    let received = ''
+    socket.on('data', (chunk) => (received += chunk.toString()))
+    socket.on('error', () => {})
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0)))
+    socket.write(`${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`)
+  })
+}
+
+describe.runIf(process.env.DATABASE_URL)('the API process draining on SIGTERM', () => {
+  const migrated = useMigratedDatabase()
+
+  it('answers all 50 requests sent on connections opened just before SIGTERM, /ready 503 meanwhile, then exits 0', async () => {
+    const port = await freePort()
+    const api = startApi({ PORT: String(port), DATABASE_URL: migrated.database.url!, JWT_SECRET: secret, SHUTDOWN_DRAIN_MS: '3000', RATE_LIMIT_LOGIN_PER_IP: '1000/1m' })
+    await api.waitFor(/Server listening/, 60_000)
+
+    const sockets = await Promise.all(Array.from({ length: 50 }, () => connect(port)))
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    api.child.kill('SIGTERM')
+    await api.waitFor(/SIGTERM received/)
+    // Requests that reach the process after the signal: a load balancer still routing here.
+    const answered = Promise.all(sockets.map((socket) => send(socket, 'POST', '/api/v1/auth/login', { email: uniqueEmail(), password: goodPassword })))
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`)
+    const statuses = await answered
+
+    expect(statuses.filter((s) => s !== 401), `statuses: ${statuses.join(',')}`).toEqual([])
+    expect(ready.status).toBe(503)
+    expect(((await ready.json()) as { checks: { name: string }[] }).checks.map((c) => c.name)).toEqual(['shutdown'])
+    expect(await api.exited).toBe(0)
     expect(api.output()).toContain('"msg":"closed"')
   }, 90_000)
 })
