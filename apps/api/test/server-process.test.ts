@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { goodPassword, uniqueEmail } from './support/auth.ts'
 import { freePort, relayedServices, startApi } from './support/api-process.ts'
 import { useMigratedDatabase } from './support/database.ts'
+import { connect, send } from './support/raw-http.ts'
 
 const secret = 'process-test-secret-0123456789-abcdefghij'
 const embeddedEnv = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ndith-api-')) })
@@ -36,25 +36,6 @@ describe('the API process', () => {
     expect(api.output()).toContain('"msg":"closed"')
   }, 90_000)
 })
-
-/** Opens a TCP connection and resolves once it is established. */
-const connect = (port: number) =>
-  new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => resolve(socket))
-    socket.once('error', reject)
-  })
-
-/** Sends one HTTP/1.1 request on an open connection; resolves with the status (0 when the connection failed). */
-function send(socket: net.Socket, method: string, path: string, body: unknown): Promise<number> {
-  const payload = JSON.stringify(body)
-  return new Promise((resolve) => {
-    let received = ''
-    socket.on('data', (chunk) => (received += chunk.toString()))
-    socket.on('error', () => {})
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0)))
-    socket.write(`${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`)
-  })
-}
 
 describe.runIf(process.env.DATABASE_URL)('the API process draining on SIGTERM', () => {
   const migrated = useMigratedDatabase()
@@ -104,16 +85,19 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API proce
       await pgRelay.stop()
       expect(await ready()).toBe(503)
       // A request that needs the database while it is away: a retryable 503, not a 500.
-      const login = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: uniqueEmail(), password: goodPassword }),
-      })
+      const email = uniqueEmail()
+      const auth = (path: string) =>
+        fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: goodPassword }) })
+      const login = await auth('login')
       expect(login.status).toBe(503)
       expect(login.headers.get('retry-after')).toMatch(/^\d+$/)
       expect(((await login.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE')
+      // More tries than the per-account limit (10) while the database is away: none counts as a guess.
+      for (let i = 0; i < 11; i++) expect((await auth('login')).status).toBe(503)
       await pgRelay.start()
       await expect.poll(ready, { timeout: 15_000, interval: 250 }).toBe(200)
+      expect((await auth('register')).status).toBe(201)
+      expect((await auth('login')).status).toBe(200)
 
       await redisRelay.stop()
       await expect.poll(ready, { timeout: 10_000, interval: 250 }).toBe(503)

@@ -8,6 +8,8 @@ import type { RateLimit } from '../config.ts'
  */
 export interface Limiter {
   consume(key: string): Promise<unknown>
+  /** Gives one counted attempt back (it never reached the check it was counted for). */
+  reward(key: string): Promise<unknown>
   delete(key: string): Promise<unknown>
 }
 
@@ -56,6 +58,12 @@ export function redisLimiter(redis: Redis, keyPrefix: string, name: string, limi
       if (consumed <= limit.points) return counted
       const msBeforeNext = Math.max(counted.msBeforeNext, kept?.msBeforeNext ?? 0)
       throw new RateLimiterRes(0, msBeforeNext, consumed, false)
+    },
+    async reward(key) {
+      if (!redisUsable()) return local.reward(key)
+      await shared.reward(key).catch(() => {
+        redisFailedAt = Date.now()
+      })
     },
     async delete(key) {
       await local.delete(key)

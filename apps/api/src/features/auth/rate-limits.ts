@@ -42,6 +42,10 @@ export function authRateLimits(store: Store, limits: RateLimitConfig) {
       await consume(loginIp, ip)
       await consume(loginAttempts, account(email))
     },
+    /** The attempt ended before its password was checked (the database was away): it does not count. */
+    async loginAborted(email: string) {
+      await loginAttempts.reward(account(email))
+    },
     async loginSucceeded(email: string) {
       await loginAttempts.delete(account(email))
     },
