@@ -37,8 +37,8 @@ function answerFailures(samples: Sample[]): string[] {
 /** (1) Redis killed (SIGKILL) and started again, empty, under reads, writes, sign-ins and registrations. */
 export async function killAndRestartRedis(ctx: LoadContext, env: ChaosEnv): Promise<Verdict> {
   const from = Date.now()
-  const load = startLoad({ readers: 2, writers: 1, logins: 2, registrations: 1 }, ctx)
-  await pause(3000)
+  const load = startLoad({ readers: 1, writers: 1, logins: 1, registrations: 1 }, ctx)
+  await pause(4000)
   const down = Date.now()
   await env.redis.kill()
   env.say('redis killed')
@@ -54,12 +54,14 @@ export async function killAndRestartRedis(ctx: LoadContext, env: ChaosEnv): Prom
   const phase = ctx.recorder.between(from, Date.now())
   const outage = ctx.recorder.between(down, up)
   const of = (kind: string) => outage.filter((s) => s.kind === kind)
+  const before = ctx.recorder.between(from, down, ['login']).map((s) => s.ms)
   const loginP99 = percentile(of('login').map((s) => s.ms), 99)
   return {
     name: '1. Redis killed and restarted under mixed load',
     figures: [
       `${phase.length} requests: ${statusCounts(phase)}`,
       `with Redis down: reads ${statusCounts(of('read'))}; writes ${statusCounts(of('write'))}`,
+      `with Redis up (before): sign-in ${ms(before)}`,
       `with Redis down: sign-in ${statusCounts(of('login'))}, ${ms(of('login').map((s) => s.ms))}`,
       `with Redis down: registration ${statusCounts(of('register'))}, ${ms(of('register').map((s) => s.ms))}`,
       `/ready 200 again ${readyAfter} ms after Redis started`,
@@ -139,15 +141,17 @@ export async function sigtermUnderLoad(ctx: LoadContext, env: ChaosEnv): Promise
   const signalled = Date.now()
   api.child.kill('SIGTERM')
   env.say('SIGTERM sent')
+  let unroutedAfter = 0
   const probe = (async () => {
     while (routed) {
-      if (!(await env.ready().catch(() => false))) routed = false
-      else await pause(100)
+      if (await env.ready().catch(() => false)) await pause(100)
+      else routed = false
     }
+    unroutedAfter = Date.now() - signalled
   })()
   const burst = await Promise.all(sockets.map((socket, i) => send(socket, 'POST', '/api/v1/auth/login', { email: `sigterm.${i}.${signalled}@example.com`, password: 'Chaos-Password-123' })))
+  const burstAnsweredAfter = Date.now() - signalled
   await probe
-  const unroutedAfter = Date.now() - signalled
   await load.stop()
   const exitCode = await api.exited
   const around = ctx.recorder.between(signalled - 1500, Date.now())
@@ -156,7 +160,7 @@ export async function sigtermUnderLoad(ctx: LoadContext, env: ChaosEnv): Promise
     name: '4. SIGTERM under load',
     figures: [
       `${around.length} requests around the signal: ${statusCounts(around)}`,
-      `50 requests on connections opened 80 ms before it: ${statusCounts(burst.map((status) => ({ kind: 'burst', status, startedAt: 0, ms: 0 })))}`,
+      `50 requests on connections opened 80 ms before it: ${statusCounts(burst.map((status) => ({ kind: 'burst', status, startedAt: 0, ms: 0 })))}, all answered ${burstAnsweredAfter} ms after the signal`,
       `/ready 503 seen ${unroutedAfter} ms after the signal; exit code ${exitCode}`,
     ],
     failures: [
