@@ -18,14 +18,12 @@ export class Recorder {
   readonly samples: Sample[] = []
   async time(kind: string, request: () => Promise<Response>): Promise<number> {
     const startedAt = Date.now()
-    let status = 0
-    try {
-      const response = await request()
-      status = response.status
-      await response.arrayBuffer()
-    } catch {
-      status = 0
-    }
+    const status = await request()
+      .then(async (response) => {
+        await response.arrayBuffer()
+        return response.status
+      })
+      .catch(() => 0)
     this.samples.push({ kind, status, startedAt, ms: Date.now() - startedAt })
     return status
   }

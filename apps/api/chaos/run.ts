@@ -55,7 +55,7 @@ try {
     JWT_SECRET: randomBytes(32).toString('hex'),
     MIGRATE_ON_START: 'true',
     LOG_LEVEL: 'warn',
-    SHUTDOWN_DRAIN_MS: '2000',
+    SHUTDOWN_DRAIN_MS: '5000',
     // All load comes from one address; the per-account limit stays as configured.
     RATE_LIMIT_LOGIN_PER_IP: '1000000/1m',
     RATE_LIMIT_REGISTER_PER_IP: '1000000/1m',
