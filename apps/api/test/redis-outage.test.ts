@@ -59,4 +59,17 @@ describe.runIf(process.env.DATABASE_URL)('sign-in while Redis is down and after 
     expect((await post('login', { email: other, password: goodPassword })).status).toBe(200)
     expect(api.child.exitCode).toBeNull()
   })
+
+  it('a Redis that accepts connections but answers nothing (frozen) does not hold sign-in up', async () => {
+    const email = uniqueEmail('frozen')
+    expect((await post('register', { email, password: goodPassword })).status).toBe(201)
+    redis.freeze()
+    try {
+      // Without a command timeout each limiter call would wait for an answer that never comes.
+      expect((await post('login', { email, password: goodPassword })).status).toBe(200)
+      expect((await post('login', { email, password: 'Wrong-Password-123' })).status).toBe(401)
+    } finally {
+      redis.thaw()
+    }
+  })
 })

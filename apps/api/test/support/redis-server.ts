@@ -29,6 +29,9 @@ export function privateRedis(port: number) {
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
       await waitForPort(port)
     },
+    /** SIGSTOP / SIGCONT: a Redis that holds its connections open but answers nothing (a hung host). */
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     /** SIGKILL: the way a crashed or evicted Redis goes, with every counter in it. */
     async kill() {
       if (!child || child.exitCode !== null || child.signalCode) return
