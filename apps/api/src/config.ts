@@ -30,6 +30,8 @@ export interface Config {
   /** Key prefix of the job queues in Redis: stacks (or test runs) sharing a Redis keep their work apart. */
   jobsPrefix: string
   rateLimits: RateLimitConfig
+  /** On SIGTERM, how long /ready answers 503 while requests are still served, before the server closes. */
+  shutdownDrainMs: number
   /** Optional: lets the catalog fetch Spotify artists it does not know yet. */
   spotifyClientId: string | undefined
   spotifyClientSecret: string | undefined
@@ -50,6 +52,7 @@ export interface RateLimitConfig {
   registerPerIp: RateLimit
   registerPerEmail: RateLimit
   loginPerIp: RateLimit
+  /** Sign-in attempts per account, counted before the password is checked and cleared by a success. */
   loginFailuresPerAccount: RateLimit
 }
 
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', embedded),
     runWorkers: boolean(env, 'RUN_WORKERS', true),
     jobsPrefix: env.JOBS_PREFIX || 'ndith-jobs',
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 5000, 0, 120_000),
     rateLimits: {
       registerPerIp: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_IP', '20/10m'),
       registerPerEmail: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_EMAIL', '5/1h'),

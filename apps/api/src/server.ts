@@ -48,14 +48,28 @@ if (!config.runWorkers && !config.redisUrl) {
 }
 
 let closing = false
+let draining = false
+// While draining, every response asks its client to close the connection: a keep-alive client then
+// opens its next one where the load balancer sends it (another instance once this one is unready).
+app.server.prependListener('request', (_request, response) => {
+  if (draining && !response.headersSent) response.setHeader('connection', 'close')
+})
+
 async function shutdown(signal: string) {
   if (closing) return
   closing = true
-  log.info(`${signal} received: finishing in-flight requests, then closing`)
+  // An orchestrator's SIGTERM drains; Ctrl-C in a terminal (SIGINT) closes at once.
+  const drainMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0
+  log.info(`${signal} received: /ready answers 503, serving for ${drainMs} ms more, then finishing in-flight requests and closing`)
   const force = setTimeout(() => {
-    log.error('shutdown took longer than 10 s; exiting')
+    log.error(`shutdown took longer than ${drainMs / 1000 + 10} s; exiting`)
     process.exit(1)
-  }, 10_000).unref()
+  }, drainMs + 10_000).unref()
+  // Not ready first, so the load balancer stops routing here, while requests already on their way
+  // (connections opened just before the signal, endpoints not yet updated) are still served.
+  app.services.health.beginDrain()
+  draining = true
+  await new Promise((resolve) => setTimeout(resolve, drainMs))
   // app.close() stops accepting connections and waits for in-flight requests to finish. A
   // keep-alive connection that goes idle after its last response would hold it open, so idle
   // connections are closed as they appear.

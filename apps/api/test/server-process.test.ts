@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { goodPassword, uniqueEmail } from './support/auth.ts'
 import { freePort, relayedServices, startApi } from './support/api-process.ts'
 import { useMigratedDatabase } from './support/database.ts'
+import { connect, send } from './support/raw-http.ts'
 
 const secret = 'process-test-secret-0123456789-abcdefghij'
 const embeddedEnv = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ndith-api-')) })
@@ -18,7 +19,7 @@ describe('the API process', () => {
 
   it('on SIGTERM finishes the in-flight request, closes the pools and exits 0', async () => {
     const port = await freePort()
-    const api = startApi({ ...embeddedEnv(), PORT: String(port) })
+    const api = startApi({ ...embeddedEnv(), PORT: String(port), SHUTDOWN_DRAIN_MS: '200' })
     await api.waitFor(/Server listening/, 60_000)
 
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
@@ -32,6 +33,31 @@ describe('the API process', () => {
     expect((await inFlight).status).toBe(201)
     expect(await api.exited).toBe(0)
     expect(api.output()).toContain('SIGTERM received')
+    expect(api.output()).toContain('"msg":"closed"')
+  }, 90_000)
+})
+
+describe.runIf(process.env.DATABASE_URL)('the API process draining on SIGTERM', () => {
+  const migrated = useMigratedDatabase()
+
+  it('answers all 50 requests sent on connections opened just before SIGTERM, /ready 503 meanwhile, then exits 0', async () => {
+    const port = await freePort()
+    const api = startApi({ PORT: String(port), DATABASE_URL: migrated.database.url!, JWT_SECRET: secret, SHUTDOWN_DRAIN_MS: '3000', RATE_LIMIT_LOGIN_PER_IP: '1000/1m' })
+    await api.waitFor(/Server listening/, 60_000)
+
+    const sockets = await Promise.all(Array.from({ length: 50 }, () => connect(port)))
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    api.child.kill('SIGTERM')
+    await api.waitFor(/SIGTERM received/)
+    // Requests that reach the process after the signal: a load balancer still routing here.
+    const answered = Promise.all(sockets.map((socket) => send(socket, 'POST', '/api/v1/auth/login', { email: uniqueEmail(), password: goodPassword })))
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`)
+    const statuses = await answered
+
+    expect(statuses.filter((s) => s !== 401), `statuses: ${statuses.join(',')}`).toEqual([])
+    expect(ready.status).toBe(503)
+    expect(((await ready.json()) as { checks: { name: string }[] }).checks.map((c) => c.name)).toEqual(['shutdown'])
+    expect(await api.exited).toBe(0)
     expect(api.output()).toContain('"msg":"closed"')
   }, 90_000)
 })
@@ -59,16 +85,19 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('the API proce
       await pgRelay.stop()
       expect(await ready()).toBe(503)
       // A request that needs the database while it is away: a retryable 503, not a 500.
-      const login = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: uniqueEmail(), password: goodPassword }),
-      })
+      const email = uniqueEmail()
+      const auth = (path: string) =>
+        fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: goodPassword }) })
+      const login = await auth('login')
       expect(login.status).toBe(503)
       expect(login.headers.get('retry-after')).toMatch(/^\d+$/)
       expect(((await login.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE')
+      // More tries than the per-account limit (10) while the database is away: none counts as a guess.
+      for (let i = 0; i < 11; i++) expect((await auth('login')).status).toBe(503)
       await pgRelay.start()
       await expect.poll(ready, { timeout: 15_000, interval: 250 }).toBe(200)
+      expect((await auth('register')).status).toBe(201)
+      expect((await auth('login')).status).toBe(200)
 
       await redisRelay.stop()
       await expect.poll(ready, { timeout: 10_000, interval: 250 }).toBe(503)

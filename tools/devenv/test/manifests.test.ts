@@ -106,6 +106,20 @@ describe('the Kubernetes manifests (k8s/)', () => {
     expect(base.some((o) => o.kind === 'Service' && o.metadata.name === 'worker')).toBe(false)
   })
 
+  it('give the API and the web pod a preStop pause and a grace period that covers it, the API’s drain and its close', () => {
+    type Pod = { terminationGracePeriodSeconds: number; containers: { lifecycle?: { preStop?: { sleep?: { seconds: number } } }; env?: { name: string; value?: string }[] }[] }
+    const pod = (name: string) => (base.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec as { template: { spec: Pod } }).template.spec
+    const [api, web] = [pod('api'), pod('web')]
+    const pause = (p: Pod) => p.containers[0]!.lifecycle?.preStop?.sleep?.seconds ?? 0
+    const drainMs = Number(api.containers[0]!.env!.find((e) => e.name === 'SHUTDOWN_DRAIN_MS')?.value)
+    expect(pause(api)).toBeGreaterThanOrEqual(3)
+    expect(drainMs).toBeGreaterThan(0)
+    // preStop, then the drain, then up to 10 s for in-flight requests (server.ts), all inside the grace period.
+    expect(api.terminationGracePeriodSeconds).toBeGreaterThan(pause(api) + drainMs / 1000 + 10)
+    expect(pause(web)).toBeGreaterThanOrEqual(3)
+    expect(web.terminationGracePeriodSeconds).toBeGreaterThan(pause(web))
+  })
+
   it('run the API, the worker and the simulator in watch mode only in the dev overlay; the base runs them plainly', () => {
     const command = (objects: K8sObject[], name = 'api') =>
       ((objects.find((o) => o.metadata.name === name && o.kind === 'Deployment')!.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0]!.command)

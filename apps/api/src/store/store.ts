@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { RateLimit } from '../config.ts'
+import { memoryLimiter, redisLimiter, type Limiter } from './limiter.ts'
+
+export type { Limiter } from './limiter.ts'
 
 /**
  * Shared, short-lived state (rate-limit counters today). Redis when REDIS_URL is set, so every API
@@ -12,7 +14,7 @@ export interface Store {
   ping(): Promise<void>
   /** The connection's state for the metrics: ioredis' status ('ready' when connected), 'memory' for the in-process store. */
   status(): string
-  limiter(name: string, limit: RateLimit): RateLimiterAbstract
+  limiter(name: string, limit: RateLimit): Limiter
   close(): Promise<void>
 }
 
@@ -22,7 +24,7 @@ export function memoryStore(): Store {
     describe: 'in-process store',
     ping: async () => {},
     status: () => 'memory',
-    limiter: (name, limit) => new RateLimiterMemory({ keyPrefix: name, points: limit.points, duration: limit.durationSeconds }),
+    limiter: memoryLimiter,
     close: async () => {},
   }
 }
@@ -31,12 +33,20 @@ export interface RedisStoreOptions {
   /** Isolates keys, e.g. per test file or per developer namespace. */
   keyPrefix?: string
   onError?: (error: Error) => void
+  commandTimeoutMs?: number
 }
 
 export function redisStore(redisUrl: string, options: RedisStoreOptions = {}): Store {
   // ioredis reconnects with backoff by itself, so a Redis restart heals without restarting the API.
-  // maxRetriesPerRequest keeps a request from hanging while Redis is away.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, connectTimeout: 3000 })
+  // While Redis is away a command fails at once (no offline queue, no retries) or within
+  // commandTimeout, so a sign-in falls back to counting in memory instead of waiting for a reconnect.
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+  })
   redis.on('error', (error) => options.onError?.(error))
   const prefix = options.keyPrefix ?? 'ndith:'
   const url = new URL(redisUrl)
@@ -48,15 +58,8 @@ export function redisStore(redisUrl: string, options: RedisStoreOptions = {}): S
       await redis.ping()
     },
     status: () => redis.status,
-    limiter: (name, limit) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${prefix}rl:${name}`,
-        points: limit.points,
-        duration: limit.durationSeconds,
-        // While Redis is down, count in memory rather than refuse every sign-in.
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: limit.points, duration: limit.durationSeconds }),
-      }),
+    // While Redis is down, count in memory rather than refuse (or stall) every sign-in.
+    limiter: (name, limit) => redisLimiter(redis, prefix, name, limit),
     async close() {
       if (redis.status === 'wait' || redis.status === 'end') return
       await redis.quit().catch(() => redis.disconnect())

@@ -54,6 +54,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const database: TestDatabase = await createTestDatabase()
   if (options.migrate !== false) await migrateToLatest(database.db)
   const store = createTestStore()
+  // As the server does at start: connected before the first request (it fails fast while not ready).
+  await store.ping()
   const jobs = createTestJobs()
   const app = await buildApp({
     db: database.db,

@@ -71,3 +71,24 @@ describe('login rate limit per IP', () => {
     expect(statuses).toEqual([401, 401, 429])
   })
 })
+
+describe('login attempts per account under a parallel guessing attack', () => {
+  let guarded: TestApp
+  beforeAll(async () => {
+    guarded = await createTestApp({ config: { rateLimits: { ...testConfig.rateLimits, loginFailuresPerAccount: { points: 10, durationSeconds: 900 } } } })
+  })
+  afterAll(() => guarded.close())
+
+  it('login: of 50 parallel wrong-password guesses on one account at most the limit (10) reach the password check', async () => {
+    const account = await register(guarded.app)
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        guarded.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: `Wrong-Password-${i}` }, ...from(`192.0.2.${i + 1}`) }),
+      ),
+    )
+    const statuses = guesses.map((r) => r.statusCode)
+    const checked = statuses.filter((s) => s === 401).length
+    expect(checked).toBeLessThanOrEqual(10)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50 - checked)
+  })
+})

@@ -1,7 +1,7 @@
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import type { RateLimitConfig } from '../../config.ts'
 import { AppError } from '../../lib/app-error.ts'
-import type { Store } from '../../store/store.ts'
+import type { Limiter, Store } from '../../store/store.ts'
 
 function tooMany(msBeforeNext: number): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000))
@@ -10,7 +10,7 @@ function tooMany(msBeforeNext: number): AppError {
   })
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+async function consume(limiter: Limiter, key: string): Promise<void> {
   try {
     await limiter.consume(key)
   } catch (rejection) {
@@ -20,14 +20,16 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
 }
 
 /**
- * Register and login limits, per IP and per account. Login counts only failures per account,
- * so a user who signs in correctly is never locked out by their own successes.
+ * Register and login limits, per IP and per account. A login attempt counts against its account
+ * before the password is checked (one atomic increment), so of any number of parallel guesses at
+ * most the limit reach the password check; a successful sign-in clears the account's count, so a
+ * user is never locked out by their own successes.
  */
 export function authRateLimits(store: Store, limits: RateLimitConfig) {
   const registerIp = store.limiter('register-ip', limits.registerPerIp)
   const registerEmail = store.limiter('register-email', limits.registerPerEmail)
   const loginIp = store.limiter('login-ip', limits.loginPerIp)
-  const loginFailures = store.limiter('login-fail', limits.loginFailuresPerAccount)
+  const loginAttempts = store.limiter('login-attempt', limits.loginFailuresPerAccount)
   const account = (email: string) => email.trim().toLowerCase()
 
   return {
@@ -35,16 +37,17 @@ export function authRateLimits(store: Store, limits: RateLimitConfig) {
       await consume(registerIp, ip)
       await consume(registerEmail, account(email))
     },
+    /** Counts the attempt (per IP, per account); 429 once either is over its limit. */
     async loginAttempt(ip: string, email: string) {
       await consume(loginIp, ip)
-      const failures = await loginFailures.get(account(email))
-      if (failures && failures.consumedPoints >= limits.loginFailuresPerAccount.points) throw tooMany(failures.msBeforeNext)
+      await consume(loginAttempts, account(email))
     },
-    async loginFailed(email: string) {
-      await loginFailures.penalty(account(email), 1)
+    /** The attempt ended before its password was checked (the database was away): it does not count. */
+    async loginAborted(email: string) {
+      await loginAttempts.reward(account(email))
     },
     async loginSucceeded(email: string) {
-      await loginFailures.delete(account(email))
+      await loginAttempts.delete(account(email))
     },
   }
 }

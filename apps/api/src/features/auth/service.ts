@@ -78,11 +78,16 @@ export function authService(deps: AuthServiceDeps) {
     },
 
     async login(input: LoginRequest, ctx: RequestContext): Promise<SessionGrant> {
+      // Counted before the password is checked, so parallel guesses cannot outrun the limit.
       await deps.rateLimits.loginAttempt(ctx.ip ?? 'unknown', input.email)
-      const user = await repo.findUserByEmail(db, input.email.trim())
+      const user = await repo.findUserByEmail(db, input.email.trim()).catch(async (error: unknown) => {
+        // An outage (503) is not a guess: give the attempt back, or a database restart locks out
+        // everyone who tried to sign in meanwhile.
+        await deps.rateLimits.loginAborted(input.email)
+        throw error
+      })
       const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password)
       if (!user || !valid) {
-        await deps.rateLimits.loginFailed(input.email)
         await db.transaction().execute((trx) =>
           recordAudit(trx, ctx, {
             actorId: user?.id ?? null,
