@@ -62,6 +62,6 @@ export function buildPlan({ stack, context, platform, registry, portArgs }: Plan
     devenv: [...devenvCommand],
     stackArgs,
     renderArgs: ['--namespace', namespace, '--offset', String(offset), ...portArgs.flatMap((p) => ['--port', p]), '--include-seed'],
-    triggers: triggers(stackArgs),
+    triggers: triggers(stackArgs, ports),
   }
 }
