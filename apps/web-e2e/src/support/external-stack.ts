@@ -20,10 +20,10 @@ async function answers(url: string, seconds: number): Promise<string | undefined
 }
 
 /** The suite's artists the stack's catalog lacks, asked through its API (search by name, matched by Spotify id). */
-async function missingArtists(api: APIRequestContext): Promise<CatalogArtist[]> {
+async function missingArtists(api: APIRequestContext, accessToken: string): Promise<CatalogArtist[]> {
   const missing: CatalogArtist[] = []
   for (const artist of SUITE_ARTISTS) {
-    const response = await api.get('/api/v1/artists/search', { params: { q: artist.name, limit: 20 } })
+    const response = await api.get('/api/v1/artists/search', { params: { q: artist.name, limit: 20 }, headers: { authorization: `Bearer ${accessToken}` } })
     if (!response.ok()) throw new Error(`artist search on ${externalBaseUrl}: HTTP ${response.status()} ${await response.text()}`)
     const { items } = (await response.json()) as { items: { name: string; externalIds: { spotify?: string | null } }[] }
     if (!items.some((a) => a.externalIds.spotify === artist.spotifyId)) missing.push(artist)
@@ -50,12 +50,13 @@ export default async function externalStackSetup(): Promise<void> {
     // A throwaway account of its own: the artist search needs a session.
     const registered = await api.post('/api/v1/auth/register', { data: { email: uniqueEmail('e2e-setup'), password: VALID_PASSWORD } })
     if (registered.status() !== 201) throw new Error(`registering through ${externalBaseUrl}/api: HTTP ${registered.status()} ${await registered.text()}`)
-    let missing = await missingArtists(api)
+    const { accessToken } = (await registered.json()) as { accessToken: string }
+    let missing = await missingArtists(api, accessToken)
     if (missing.length && externalDevenvArgs.length) {
       console.log(`The stack's catalog lacks ${missing.map((a) => a.name).join(', ')}: devenv seed ${externalDevenvArgs.join(' ')}`)
       const seeded = spawnSync('node', ['tools/devenv/bin/devenv.js', 'seed', ...externalDevenvArgs], { cwd: repoRoot, stdio: 'inherit' })
       if (seeded.status !== 0) throw new Error(`devenv seed ${externalDevenvArgs.join(' ')} exited with ${seeded.status}`)
-      missing = await missingArtists(api)
+      missing = await missingArtists(api, accessToken)
     }
     if (missing.length) {
       throw new Error(
