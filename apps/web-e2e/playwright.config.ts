@@ -27,7 +27,11 @@ const webServer = (name: string, command: string, port: number, apiPort: number,
  */
 const results = external ? 'test-results-external' : 'test-results'
 const report = external ? 'playwright-report-external' : 'playwright-report'
-const reporters: ReporterDescription[] = external || process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: report }]] : [['list']]
+const reporters: ReporterDescription[] = [
+  ['list'],
+  ...(external || process.env.CI ? [['html', { open: 'never', outputFolder: report }] as ReporterDescription] : []),
+  ['./src/support/skip-reasons.ts'],
+]
 
 export default defineConfig({
   testDir: './src',

@@ -30,7 +30,7 @@ export const externalBaseUrl = process.env.E2E_BASE_URL ? trimSlash(process.env.
 export const external = externalBaseUrl !== undefined
 
 /** Why a test cannot run against a stack it did not start (printed by Playwright as the skip's reason). */
-export const EXTERNAL_SKIP_REASON = 'stops or replaces the API, which only a stack the suite starts itself allows (E2E_BASE_URL is set)'
+export const EXTERNAL_SKIP_REASON = 'it stops or replaces the API, which only a stack the suite starts itself allows; E2E_BASE_URL names a running stack'
 
 /**
  * The simulator as the browser reaches it. Against an external stack: `E2E_SIMULATOR_URL`, else the
