@@ -5,7 +5,7 @@ import globals from 'globals'
 import { depConstraints, plugin as ndith } from './tools/workspace/eslint/index.js'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/test-results-external/**', '**/playwright-report-external/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

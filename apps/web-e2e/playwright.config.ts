@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
-import { defineConfig, devices } from '@playwright/test'
-import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, ports, repoRoot, simulatorUrl, webUrl } from './src/support/environment.ts'
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test'
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS, external, ports, repoRoot, simulatorUrl, webUrl } from './src/support/environment.ts'
 
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
 /** The production build of the web app, served by `vite preview` on `port`, with /api proxied to `apiPort`. */
@@ -16,28 +16,42 @@ const webServer = (name: string, command: string, port: number, apiPort: number,
 })
 
 /**
- * The whole stack is started here and stopped afterwards: the real API against real Postgres and
- * Redis, the production build of the web app served by `vite preview` (same /api proxy as dev), and
- * the Spotify simulator the API connects "Spotify (simulated)" accounts to.
+ * By default the whole stack is started here and stopped afterwards: the real API against real
+ * Postgres and Redis, the production build of the web app served by `vite preview` (same /api proxy
+ * as dev), and the Spotify simulator the API connects "Spotify (simulated)" accounts to.
+ *
+ * With E2E_BASE_URL set (external-target mode) nothing is started: the suite drives that running
+ * stack (Tilt's forwarded web port, the rehearsed containers), its global setup checks the stack and
+ * its catalog, and the results go to their own folders (the report and test-results-external/, every
+ * test's screenshot kept), so they are not mixed with a self-started run's.
  */
+const results = external ? 'test-results-external' : 'test-results'
+const report = external ? 'playwright-report-external' : 'playwright-report'
+const reporters: ReporterDescription[] = [
+  ['list'],
+  ...(external || process.env.CI ? [['html', { open: 'never', outputFolder: report }] as ReporterDescription] : []),
+  ['./src/support/skip-reasons.ts'],
+]
+
 export default defineConfig({
   testDir: './src',
-  outputDir: './test-results',
+  outputDir: `./${results}`,
+  globalSetup: external ? './src/support/external-stack.ts' : undefined,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  reporter: reporters,
   use: {
     baseURL: webUrl,
     trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    screenshot: external ? 'on' : 'only-on-failure',
     ...(useSystemChromium ? { launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } } : {}),
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: [
+  webServer: external ? [] : [
     {
       name: 'simulator',
       command: 'npm run start -w @ndith/provider-sim',

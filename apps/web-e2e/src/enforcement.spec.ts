@@ -2,41 +2,13 @@
 // once on its own (passed) with the API of the enforcement branch started from that branch's checkout;
 // it has not yet run inside the whole suite.
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import pg from 'pg'
-import { seedCatalog } from './support/catalog.ts'
-import { e2eDatabaseUrl, simulatorUrl } from './support/environment.ts'
+import { LIBRARY_ARTISTS, SUITE_ARTISTS, seedCatalog } from './support/catalog.ts'
+import { simulatorUrl } from './support/environment.ts'
 import { checkPage } from './support/page-check.ts'
 import { simulatorFaults } from './support/simulator.ts'
 import { addToMyList, signUp } from './support/listener.ts'
 
-/**
- * The rest of alice's seeded Do-Not-Play artists (the simulator spreads their tracks through her library
- * and her own playlists), by their Spotify ids, so the plan has playlist items to remove and put back.
- */
-const ALICE_ARTISTS: [string, string][] = [
-  ['Mariah Carey', '4iHNK0tOyZPYnBU7nGAgpQ'],
-  ['Ed Sheeran', '6eUKZXaKkcviH0Ku9w2n3V'],
-  ['Justin Bieber', '1uNFoZAHBGtllmzznpCI3s'],
-  ['Maroon 5', '04gDigrS5kc9YWfZHwBETP'],
-  ['Imagine Dragons', '53XhwfbYqKCa1cC15pYq2q'],
-  ['Coldplay', '4gzpq5DPGxSnKTe4SA8HAU'],
-  ['Nickelback', '6deZN1bslXzeGvOLaLMOIF'],
-  ['Limp Bizkit', '165ZgPlLkK7bf5bDoFc6Sb'],
-  ['The Chainsmokers', '69GGBxA162lTqCwzJG5jLp'],
-]
-
-test.beforeAll(async () => {
-  await seedCatalog()
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() })
-  await client.connect()
-  try {
-    for (const [name, spotifyId] of ALICE_ARTISTS) {
-      await client.query(`insert into artists (canonical_name, spotify_id) values ($1, $2) on conflict (spotify_id) do nothing`, [name, spotifyId])
-    }
-  } finally {
-    await client.end()
-  }
-})
+test.beforeAll(() => seedCatalog(SUITE_ARTISTS))
 
 /** The simulator's record of alice's library, as plain data (its admin endpoint, not the Web API). */
 type SimLibrary = {
@@ -66,7 +38,7 @@ test('a listener previews what their list would remove (each item explained), ru
   await signUp(page, 'enforcement')
   await page.goto('/my-list')
   await addToMyList(page, 'drake', 'Drake')
-  for (const [name] of ALICE_ARTISTS) await addToMyList(page, name.toLowerCase(), name)
+  for (const { name } of LIBRARY_ARTISTS) await addToMyList(page, name.toLowerCase(), name)
 
   // Connect alice and scan.
   await page.goto('/connections')

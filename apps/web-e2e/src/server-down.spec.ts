@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startApi, type RunningApi } from './support/api-process.ts'
-import { flakyWebUrl, ports } from './support/environment.ts'
+import { EXTERNAL_SKIP_REASON, external, flakyWebUrl, ports } from './support/environment.ts'
 import { registerForm, signInForm } from './support/forms.ts'
 import { VALID_PASSWORD, uniqueEmail } from './support/users.ts'
 
 // These tests run against a web server whose API they stop and start themselves: a real outage,
 // not a mocked one. The API is down at the start of each test.
+test.skip(external, EXTERNAL_SKIP_REASON)
 test.use({ baseURL: flakyWebUrl })
 test.describe.configure({ mode: 'serial' })
 

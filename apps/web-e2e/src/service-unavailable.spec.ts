@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { flakyWebUrl, ports } from './support/environment.ts'
+import { EXTERNAL_SKIP_REASON, external, flakyWebUrl, ports } from './support/environment.ts'
 import { registerForm } from './support/forms.ts'
 import { startOutageProxy, type OutageProxy } from './support/outage-proxy.ts'
 import { VALID_PASSWORD, uniqueEmail } from './support/users.ts'
 
 // The flaky web server's API port is taken by a proxy that answers 503 SERVICE_UNAVAILABLE with
 // Retry-After (the API's answer while its database is down) until the test lets requests through.
+test.skip(external, EXTERNAL_SKIP_REASON)
 test.use({ baseURL: flakyWebUrl })
 
 let outage: OutageProxy | undefined

@@ -131,6 +131,13 @@ describe('the Kubernetes manifests (k8s/)', () => {
     expect(command(dev, 'worker')).toEqual(expect.arrayContaining(['watch', 'apps/api/src/worker.ts']))
   })
 
+  it('loosen the registration and sign-in limits only in the dev overlay (test runs against the stack); the base keeps the API defaults', () => {
+    const config = (objects: K8sObject[]) => objects.find((o) => o.kind === 'ConfigMap')!.data as Record<string, string>
+    expect(Object.keys(config(base)).filter((k) => k.startsWith('RATE_LIMIT'))).toEqual([])
+    expect(config(dev)).toMatchObject({ RATE_LIMIT_REGISTER_PER_IP: '1000/10m', RATE_LIMIT_LOGIN_PER_IP: '1000/10m' })
+    expect(config(dev).APP_URL).toBe(config(base).APP_URL)
+  })
+
   it('run the Spotify simulator as one replica (its state is in memory) of the API image behind a Service on 4000, and point the API at it', () => {
     type Pod = { containers: { image: string; ports: { containerPort: number }[]; env: { name: string; value?: string; valueFrom?: { secretKeyRef?: { key: string } } }[]; readinessProbe: { httpGet: { path: string } } }[] }
     const sim = base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'provider-sim')!

@@ -73,7 +73,7 @@ describe('devenv plan', () => {
       ['backend-tests', 'tests', ['postgres', 'redis']],
       ['frontend-tests', 'tests', []],
       ['all-tests', 'tests', ['postgres', 'redis']],
-      ['e2e', 'tests', ['postgres', 'redis']],
+      ['e2e', 'tests', ['api', 'worker', 'web', 'provider-sim']],
     ])
     expect(p.triggers.find((t) => t.name === 'db-seed')).toMatchObject({ job: 'seed' })
     expect(p.triggers.find((t) => t.name === 'load-test')?.cmd).toEqual(['node', 'tools/devenv/bin/devenv.js', 'load-test', ...p.stackArgs])

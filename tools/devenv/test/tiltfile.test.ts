@@ -116,6 +116,21 @@ describe('the Tiltfile', () => {
     }
   })
 
+  it('runs the e2e trigger in external-target mode against the plan’s forwarded web port, with its offset and namespace', async () => {
+    const e2e = (g: TiltGraph) => g.local_resources.find((r) => r.name === 'e2e')!
+    const stackArgs = (graph.local_resources.find((r) => r.name === 'health-check')!.cmd as string[]).slice(3)
+    expect(e2e(graph).cmd).toEqual([
+      'env',
+      'E2E_BASE_URL=http://localhost:5000',
+      'E2E_SIMULATOR_URL=http://127.0.0.1:4000',
+      `E2E_DEVENV_ARGS=${stackArgs.join(' ')}`,
+      'npm', 'run', 'e2e', '-w', '@ndith/web-e2e',
+    ])
+    expect(e2e(graph).resource_deps).toEqual(['api', 'worker', 'web', 'provider-sim'])
+    const shifted = (await evaluateTiltfile('minikube', { 'port-offset': '2' }, stateDir)).graph!
+    expect(e2e(shifted).cmd).toEqual(expect.arrayContaining(['E2E_BASE_URL=http://localhost:5002', 'E2E_SIMULATOR_URL=http://127.0.0.1:4002', expect.stringMatching(/^E2E_DEVENV_ARGS=--stack tilt --namespace ndith-.+-2 --offset 2$/)]))
+  })
+
   it('builds both images, the API with live update into every container of it, the worker’s included (manifest changes fall back to a rebuild first)', () => {
     const api = graph.docker_builds.find((b) => b.ref === 'ndith-api')!
     expect(api).toMatchObject({ context: '.', dockerfile: 'apps/api/Dockerfile' })

@@ -18,10 +18,40 @@ export const ports = {
   sim: int('E2E_SIM_PORT', 4100),
 }
 
-export const simulatorUrl = `http://127.0.0.1:${ports.sim}`
+const trimSlash = (url: string) => url.replace(/\/+$/, '')
 
-export const webUrl = `http://localhost:${ports.web}`
+/**
+ * External-target mode: `E2E_BASE_URL` names a running stack's web app (Tilt's forwarded web port, the
+ * rehearsed containers, `npm start`, ...). The suite then starts no servers and prepares its data only
+ * through that stack's own interfaces: its API behind the web origin's /api, `devenv seed`, and the
+ * simulator's admin endpoint. Unset: the suite starts (and stops) a stack of its own.
+ */
+export const externalBaseUrl = process.env.E2E_BASE_URL ? trimSlash(process.env.E2E_BASE_URL) : undefined
+export const external = externalBaseUrl !== undefined
+
+/** Why a test cannot run against a stack it did not start (printed by Playwright as the skip's reason). */
+export const EXTERNAL_SKIP_REASON = 'it stops or replaces the API, which only a stack the suite starts itself allows; E2E_BASE_URL names a running stack'
+
+/**
+ * The simulator as the browser reaches it. Against an external stack: `E2E_SIMULATOR_URL`, else the
+ * port `devenv plan` forwards beside that web port (web 5000 + offset, simulator 4000 + offset).
+ */
+function externalSimulatorUrl(base: string): string {
+  const web = new URL(base)
+  const offset = Number(web.port || 80) - 5000
+  return `http://127.0.0.1:${4000 + offset}`
+}
+
+export const simulatorUrl = externalBaseUrl ? trimSlash(process.env.E2E_SIMULATOR_URL || externalSimulatorUrl(externalBaseUrl)) : `http://127.0.0.1:${ports.sim}`
+
+export const webUrl = externalBaseUrl ?? `http://localhost:${ports.web}`
 export const flakyWebUrl = `http://localhost:${ports.flakyWeb}`
+
+/**
+ * `devenv` flags that point at the external stack (e.g. `--stack tilt --namespace ndith-me --offset 0`),
+ * for `devenv seed` when its catalog lacks the suite's artists. Unset: the suite only checks.
+ */
+export const externalDevenvArgs = (process.env.E2E_DEVENV_ARGS ?? '').split(/\s+/).filter(Boolean)
 
 /** The suite's own database, next to the one DATABASE_URL names (or the local server's default). */
 export const E2E_DATABASE_NAME = 'ndith_e2e_web'

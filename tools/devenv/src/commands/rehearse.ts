@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util'
 import { DevenvError } from '../lib/errors.ts'
 import { mark, table } from '../lib/output.ts'
 import { rehearse } from '../rehearse/rehearsal.ts'
+import { tearDownRehearsals } from '../rehearse/teardown.ts'
 
 export const help = `Usage: devenv rehearse [--overlay dev|base] [--tag TAG] [--pg-admin-url URL] [--redis-url URL] [--keep]
+       devenv rehearse --down [--pg-admin-url URL]
 
 Runs what the cluster would run, from the rendered manifests (k8s/<overlay> + k8s/seed): the
 migrate Job, the provider-sim Deployment (the Spotify simulator: its probes, its seeded users and
@@ -20,7 +22,9 @@ names resolve to this machine (host network), and this machine's Postgres and Re
 the redis Deployment (a superuser and a database with a unique name are created, then dropped).
 
 Build the images first (npm run images -w @ndith/devenv; --tag picks the tag, default dev).
-Ports 3000, 3001, 4000 and 5000 must be free. --keep leaves the containers, database and role for a look.
+Ports 3000, 3001, 4000 and 5000 must be free. --keep leaves the containers, database and role up
+(the app on http://localhost:5000, the simulator on http://127.0.0.1:4000), e.g. for the e2e suite
+(E2E_BASE_URL=http://localhost:5000); --down removes what --keep left.
 Exits 1 when a step fails; the failing container's last log lines are shown.`
 
 export async function run(argv: string[]): Promise<number> {
@@ -32,9 +36,15 @@ export async function run(argv: string[]): Promise<number> {
       'pg-admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
       keep: { type: 'boolean', default: false },
+      down: { type: 'boolean', default: false },
     },
     strict: true,
   })
+  if (values.down) {
+    const { containers, databases } = await tearDownRehearsals(values['pg-admin-url'])
+    console.log(`Removed ${containers.length} rehearsal container(s)${containers.length ? ` (${containers.join(', ')})` : ''} and ${databases.length} database(s) and role(s)${databases.length ? ` (${databases.join(', ')})` : ''}.`)
+    return 0
+  }
   if (values.overlay !== 'dev' && values.overlay !== 'base') throw new DevenvError(`--overlay is "${values.overlay}"`, 'use --overlay dev or --overlay base')
   console.log(`Rehearsing the ${values.overlay} manifests with docker (images ndith-api:${values.tag}, ndith-web:${values.tag}):\n`)
   const results = await rehearse({
@@ -49,5 +59,6 @@ export async function run(argv: string[]): Promise<number> {
   const failed = results.filter((r) => r.status === 'fail')
   console.log(`\n${table(['', 'step', 'result'], results.map((r) => [mark(r.status), r.step, r.detail]))}`)
   console.log(failed.length ? `\n${failed.length} step(s) failed.` : '\nEvery step passed.')
+  if (values.keep) console.log('Left up (--keep): the app on http://localhost:5000, the API on :3000, the simulator on http://127.0.0.1:4000; `devenv rehearse --down` removes them.')
   return failed.length ? 1 : 0
 }

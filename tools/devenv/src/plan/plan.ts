@@ -84,7 +84,7 @@ export function buildPlan({ stack, context, platform, registry, portArgs, monito
     devenv: [...devenvCommand],
     stackArgs,
     renderArgs: ['--namespace', namespace, '--offset', String(offset), ...portArgs.flatMap((p) => ['--port', p]), '--include-seed', ...(withMonitoring ? ['--monitoring'] : [])],
-    triggers: triggers(stackArgs),
+    triggers: triggers(stackArgs, ports),
     monitoring: monitoring(withMonitoring, offset),
   }
 }

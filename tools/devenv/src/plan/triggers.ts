@@ -1,4 +1,5 @@
 import { devenvCommand } from '../lib/paths.ts'
+import type { LocalPorts } from '../stack/ports.ts'
 
 /** A button in the Tilt UI: never run at start-up, only when clicked (or `tilt trigger NAME`). */
 export interface Trigger {
@@ -18,7 +19,7 @@ export interface Trigger {
  * The design document's manual triggers. Commands that need the stack's database or Redis run
  * through `devenv exec`, which sets DATABASE_URL/REDIS_URL for the port-forwarded services.
  */
-export function triggers(stackArgs: string[]): Trigger[] {
+export function triggers(stackArgs: string[], ports: LocalPorts): Trigger[] {
   const devenv = (...args: string[]) => [...devenvCommand, ...args]
   const withStack = (...command: string[]) => devenv('exec', ...stackArgs, '--', ...command)
   return [
@@ -80,10 +81,17 @@ export function triggers(stackArgs: string[]): Trigger[] {
     },
     {
       name: 'e2e',
-      description: 'Browser tests (Playwright); they start their own API and web server on the stack’s Postgres and Redis',
+      description:
+        'Browser tests (Playwright) against this stack’s forwarded web port: no servers of their own; data through the API, `devenv seed` and the simulator’s admin endpoint; report in apps/web-e2e/playwright-report-external',
       label: 'tests',
-      deps: ['postgres', 'redis'],
-      cmd: withStack('npm', 'run', 'e2e'),
+      deps: ['api', 'worker', 'web', 'provider-sim'],
+      cmd: [
+        'env',
+        `E2E_BASE_URL=http://localhost:${ports.web}`,
+        `E2E_SIMULATOR_URL=http://127.0.0.1:${ports.simulator}`,
+        `E2E_DEVENV_ARGS=${stackArgs.join(' ')}`,
+        'npm', 'run', 'e2e', '-w', '@ndith/web-e2e',
+      ],
     },
   ]
 }
