@@ -16,19 +16,22 @@ export const DEFAULT_IMPORTS_IN_FLIGHT_PER_USER = 2
  */
 export function importConcurrency(store: Store, perUser: number = DEFAULT_IMPORTS_IN_FLIGHT_PER_USER) {
   const slots = store.limiter('import-in-flight', { points: perUser, durationSeconds: LEASE_SECONDS })
+  // A slot not given back (the store away just now) frees itself when its lease ends.
+  const giveBack = (userId: string) => slots.reward(userId).catch(() => undefined)
   return async function oneOfUsersImports<T>(userId: string, work: () => Promise<T>): Promise<T> {
     try {
       await slots.consume(userId)
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
+      // A refused attempt was counted too: take it back, or the user stays locked out until the lease ends.
+      await giveBack(userId)
       const message = `You already have ${perUser} ${perUser === 1 ? 'import' : 'imports'} running; try again when one has finished`
       throw new AppError('RATE_LIMITED', message, undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) })
     }
     try {
       return await work()
     } finally {
-      // A slot not given back (the store away just now) frees itself when its lease ends.
-      await slots.reward(userId).catch(() => undefined)
+      await giveBack(userId)
     }
   }
 }
