@@ -53,18 +53,25 @@ async function exactMatches(db: Db, userId: string, refs: ProviderRef[], names: 
   return rows
 }
 
-/** Up to five trigram candidates per name, best first: one statement with a lateral join. */
+// Names per fuzzy statement: each statement stays far below the statement timeout on a big file.
+const FUZZY_BATCH = 2500
+
+/** Up to five trigram candidates per name, best first: a lateral join, one statement per batch of names. */
 async function fuzzyMatches(db: Db, userId: string, names: string[]): Promise<Row[]> {
   if (names.length === 0) return []
   return db.transaction().execute(async (trx) => {
     // Looser than search: a file's spelling may be far off, and the user picks from candidates anyway.
     await sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`.execute(trx)
-    const { rows } = await sql<Row>`
-      select n.key, c.* from unnest(${textArray(names)}) as n(key)
-      cross join lateral (
-        select ${columns}, ${listed(userId)} as listed from artists a where n.key <% a.search_text
-        order by word_similarity(n.key, a.search_text) desc, a.canonical_name limit 5
-      ) c`.execute(trx)
+    const rows: Row[] = []
+    for (let i = 0; i < names.length; i += FUZZY_BATCH) {
+      const result = await sql<Row>`
+        select n.key, c.* from unnest(${textArray(names.slice(i, i + FUZZY_BATCH))}) as n(key)
+        cross join lateral (
+          select ${columns}, ${listed(userId)} as listed from artists a where n.key <% a.search_text
+          order by word_similarity(n.key, a.search_text) desc, a.canonical_name limit 5
+        ) c`.execute(trx)
+      rows.push(...result.rows)
+    }
     return rows
   })
 }
