@@ -4,11 +4,20 @@ import { AppError } from '../../lib/app-error.ts'
 import { memoryStore, redisStore, type Store } from '../../store/store.ts'
 import { importConcurrency } from './import-concurrency.ts'
 
-/** A piece of work that runs until `finish()` is called. */
+/** A piece of work that runs (from `started` on) until `finish()` is called. */
 function held() {
   let finish!: () => void
+  let begin!: () => void
   const done = new Promise<void>((resolve) => (finish = resolve))
-  return { work: () => done, finish }
+  const started = new Promise<void>((resolve) => (begin = resolve))
+  return {
+    work: () => {
+      begin()
+      return done
+    },
+    started,
+    finish,
+  }
 }
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error)
@@ -40,6 +49,7 @@ describe('import concurrency', () => {
       const first = held()
       const second = held()
       const running = [onA('user-1', first.work), onB('user-1', second.work)]
+      await Promise.all([first.started, second.started])
       const error = await refusal(onB('user-1', async () => 'third'))
       expect(error).toBeInstanceOf(AppError)
       expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, headers: { 'retry-after': '2' } })

@@ -25,7 +25,11 @@ type Row = MatchedArtist & { key: string; kind?: 'name' | 'ref' }
 
 function group(rows: Row[]): Map<string, MatchedArtist[]> {
   const result = new Map<string, MatchedArtist[]>()
-  for (const { key, kind: _kind, ...artist } of rows) result.set(key, [...(result.get(key) ?? []), artist])
+  for (const { key, kind: _kind, ...artist } of rows) {
+    const artists = result.get(key)
+    if (artists) artists.push(artist)
+    else result.set(key, [artist])
+  }
   return result
 }
 
