@@ -39,6 +39,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL is "loud"/],
     ['RATE_LIMIT_LOGIN_PER_IP', 'lots', /^RATE_LIMIT_LOGIN_PER_IP is "lots", not <count>\/<window>/],
     ['COOKIE_SECURE', 'maybe', /^COOKIE_SECURE is "maybe", not true or false/],
+    ['DB_STATEMENT_TIMEOUT_MS', 'soon', /^DB_STATEMENT_TIMEOUT_MS is "soon"/],
+    ['IMPORTS_IN_FLIGHT_PER_USER', '0', /^IMPORTS_IN_FLIGHT_PER_USER/],
   ])('refuses an invalid %s', (name, value, message) => {
     expect(() => loadConfig({ ...realDb, [name]: value })).toThrow(message)
   })
@@ -46,6 +48,11 @@ describe('loadConfig', () => {
   it('parses rate limits written as count/window', () => {
     const config = loadConfig({ ...realDb, RATE_LIMIT_LOGIN_PER_IP: '5/2m' })
     expect(config.rateLimits.loginPerIp).toEqual({ points: 5, durationSeconds: 120 })
+  })
+
+  it('limits statements to 15 s and imports to two per user unless told otherwise', () => {
+    expect(loadConfig(realDb)).toMatchObject({ databaseStatementTimeoutMs: 15_000, rateLimits: { importsInFlightPerUser: 2 } })
+    expect(loadConfig({ ...realDb, DB_STATEMENT_TIMEOUT_MS: '0', IMPORTS_IN_FLIGHT_PER_USER: '4' })).toMatchObject({ databaseStatementTimeoutMs: 0, rateLimits: { importsInFlightPerUser: 4 } })
   })
 
   it('does not migrate on start against a real database unless asked', () => {

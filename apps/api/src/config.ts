@@ -14,6 +14,8 @@ export interface Config {
   logFormat: 'json' | 'pretty'
   /** Unset = embedded PGlite under dataDir. */
   databaseUrl: string | undefined
+  /** Postgres cancels statements running longer than this (the request answers 503); 0 = no limit. */
+  databaseStatementTimeoutMs: number
   /** Unset = in-process store. */
   redisUrl: string | undefined
   dataDir: string
@@ -54,6 +56,8 @@ export interface RateLimitConfig {
   loginPerIp: RateLimit
   /** Sign-in attempts per account, counted before the password is checked and cleared by a success. */
   loginFailuresPerAccount: RateLimit
+  /** Imports (previews and confirms) one user may run at the same time; 2 when unset. */
+  importsInFlightPerUser?: number
 }
 
 const defaultDataDir = path.resolve(import.meta.dirname, '../../../.data')
@@ -145,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     logLevel,
     databaseUrl,
+    databaseStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://host:6379'),
     dataDir,
     jwtSecret: jwtSecret(env, embedded, dataDir),
@@ -162,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
       registerPerEmail: rateLimit(env, 'RATE_LIMIT_REGISTER_PER_EMAIL', '5/1h'),
       loginPerIp: rateLimit(env, 'RATE_LIMIT_LOGIN_PER_IP', '60/10m'),
       loginFailuresPerAccount: rateLimit(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', '10/15m'),
+      importsInFlightPerUser: integer(env, 'IMPORTS_IN_FLIGHT_PER_USER', 2, 1, 100),
     },
     ...spotifyCredentials(env),
     musicbrainzUserAgent: env.MUSICBRAINZ_USER_AGENT || undefined,

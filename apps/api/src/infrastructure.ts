@@ -35,7 +35,10 @@ function oncePerBurst(log: (error: Error) => void) {
 /** Opens Postgres (or PGlite) and Redis (or the in-process store), waiting for each with backoff. */
 export async function openInfrastructure(config: Config, log: FastifyBaseLogger): Promise<{ database: DatabaseHandle; store: Store }> {
   const database = config.databaseUrl
-    ? connectPostgres(config.databaseUrl, { onPoolError: oncePerBurst((err) => log.warn(describeDatabaseError(err), 'postgres connection lost; the pool will reconnect')) })
+    ? connectPostgres(config.databaseUrl, {
+        statementTimeoutMillis: config.databaseStatementTimeoutMs,
+        onPoolError: oncePerBurst((err) => log.warn(describeDatabaseError(err), 'postgres connection lost; the pool will reconnect')),
+      })
     : await openPglite(config.dataDir)
   await withRetry(() => sql`select 1`.execute(database.db), backoff(log, 'postgres'))
   log.info(`database: ${database.describe}`)

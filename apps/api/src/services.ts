@@ -9,6 +9,7 @@ import { artistCatalog } from './features/artists/service.ts'
 import { authRateLimits } from './features/auth/rate-limits.ts'
 import { authService } from './features/auth/service.ts'
 import { accessTokens } from './features/auth/tokens.ts'
+import { importConcurrency } from './features/blocklist/import-concurrency.ts'
 import { importService } from './features/blocklist/import-service.ts'
 import { blocklistService } from './features/blocklist/service.ts'
 import { communityServices } from './features/community/services.ts'
@@ -89,7 +90,7 @@ export function buildServices(deps: ServiceDeps) {
   const connected = connectionServices(deps)
   const keep = connected.enforcement.keepEnforced
   const blocklist = blocklistService(db, catalog, clock)
-  const imports = importService(db, clock)
+  const imports = importService(db, clock, importConcurrency(store, config.rateLimits.importsInFlightPerUser))
   const community = communityServices({ db, catalog, clock })
   return {
     accessTokens: tokens,

@@ -12,8 +12,13 @@ export const ImportPreviewRequest = Type.Object(
 )
 export type ImportPreviewRequest = Static<typeof ImportPreviewRequest>
 
-export const ImportRowStatus = OneOf(['will_add', 'already_listed', 'not_found', 'ambiguous', 'invalid'])
+/** duplicate: a later row for the same artist as an earlier one, combined into it (see duplicateOf). */
+export const ImportRowStatus = OneOf(['will_add', 'already_listed', 'not_found', 'ambiguous', 'duplicate', 'invalid'])
 export type ImportRowStatus = Static<typeof ImportRowStatus>
+
+/** A candidate of an ambiguous row; onList when it is already on the user's list (picking it adds nothing). */
+export const ImportCandidate = Type.Object({ ...Artist.properties, onList: Type.Boolean() })
+export type ImportCandidate = Static<typeof ImportCandidate>
 
 export const ImportRow = Type.Object({
   index: Type.Integer({ description: 'Row number in the file, from 1' }),
@@ -25,8 +30,12 @@ export const ImportRow = Type.Object({
   }),
   status: ImportRowStatus,
   artist: Nullable(Artist),
-  candidates: Type.Array(Artist),
+  candidates: Type.Array(ImportCandidate),
   message: Nullable(Type.String()),
+  /** On a duplicate row: the earlier row it was combined into. */
+  duplicateOf: Nullable(Type.Integer()),
+  /** On the first row for an artist: the later rows combined into it (their tags and notes merged in). */
+  combinedRows: Type.Array(Type.Integer()),
 })
 export type ImportRow = Static<typeof ImportRow>
 

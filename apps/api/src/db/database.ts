@@ -73,10 +73,17 @@ export interface PostgresOptions {
   maxConnections?: number
   /** How long a query waits for a pooled connection before failing (and the API answering 503). */
   connectionTimeoutMillis?: number
+  /** Postgres cancels a statement running longer (SQLSTATE 57014; the API answers 503). Unset = no limit. */
+  statementTimeoutMillis?: number
 }
 
 export function connectPostgres(databaseUrl: string, options: PostgresOptions = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000 })
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+    ...(options.statementTimeoutMillis ? { statement_timeout: options.statementTimeoutMillis } : {}),
+  })
   const onError = (error: Error) => options.onPoolError?.(error)
   // A client whose server went away emits 'error'. The pool listens only while a client is idle;
   // a client checked out between queries (inside a transaction, say) has no listener of its own,

@@ -4,8 +4,9 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 // Postgres is away or refusing work for a while (not a bug in the request): class 08 (connection
-// exception), 53300 too many connections, 57P01-57P03 admin/crash shutdown and "starting up".
-const UNAVAILABLE_SQLSTATES = /^(08...|53300|57P0[123])$/
+// exception), 53300 too many connections, 57P01-57P03 admin/crash shutdown and "starting up",
+// 57014 a statement cancelled by the statement timeout (the database too busy to answer in time).
+const UNAVAILABLE_SQLSTATES = /^(08...|53300|57014|57P0[123])$/
 // Socket-level codes from node-postgres when the server cannot be reached or went away.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
 // node-postgres and pg-pool say these in words only (no code).

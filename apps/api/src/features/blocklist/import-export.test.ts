@@ -21,7 +21,7 @@ const csv = [
 ].join('\n')
 
 describe('import', () => {
-  it('previews each row as will-add, already-listed, not-found, ambiguous or invalid', async () => {
+  it('previews each row as will-add, already-listed, not-found, ambiguous, duplicate or invalid', async () => {
     const me = await listener()
     await me.addArtist(artist('Kanye West'))
     const response = await me.preview('csv', csv)
@@ -35,13 +35,14 @@ describe('import', () => {
       [5, 'not_found'],
       [6, 'ambiguous'],
       [7, 'invalid'],
-      [8, 'already_listed'],
+      [8, 'duplicate'],
     ])
     expect(preview.rows[0]).toMatchObject({ artist: { name: 'Drake' }, input: { tags: ['beef', 'pop'] } })
     expect(preview.rows[1]).toMatchObject({ artist: { name: 'Chris Brown' }, input: { note: 'has a, comma' } })
     expect(preview.rows[3]!.candidates).toHaveLength(2)
     expect(preview.rows[5]!.candidates[0]!.name).toBe('Marilyn Manson')
-    expect(preview.summary).toEqual({ will_add: 2, already_listed: 2, not_found: 1, ambiguous: 2, invalid: 1 })
+    expect(preview.rows[7]).toMatchObject({ artist: { name: 'Kanye West' }, duplicateOf: 3 })
+    expect(preview.summary).toEqual({ will_add: 2, already_listed: 1, not_found: 1, ambiguous: 2, duplicate: 1, invalid: 1 })
   })
 
   it('imports the confirmed rows (with a chosen candidate) all at once, keeping tags and notes', async () => {

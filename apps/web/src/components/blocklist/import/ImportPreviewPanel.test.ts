@@ -7,8 +7,9 @@ import { artist, fakeApis, renderWithApis } from '../../../test/fake-apis.ts'
 import ImportPreviewPanel from './ImportPreviewPanel.svelte'
 
 const drake = artist('Drake')
-const future = artist('Future')
-const islands = artist('Future Islands')
+const future = { ...artist('Future'), onList: false }
+const islands = { ...artist('Future Islands'), onList: false }
+const listedFuture = { ...artist('Future Wave'), onList: true }
 const row = (index: number, status: ImportRow['status'], extra: Partial<ImportRow>): ImportRow => ({
   index,
   input: { name: null, url: null, tags: [], note: null },
@@ -16,6 +17,8 @@ const row = (index: number, status: ImportRow['status'], extra: Partial<ImportRo
   artist: null,
   candidates: [],
   message: null,
+  duplicateOf: null,
+  combinedRows: [],
   ...extra,
 })
 const preview: ImportPreview = {
@@ -25,9 +28,15 @@ const preview: ImportPreview = {
   createdAt: '2026-11-25T10:00:00.000Z',
   summary: {},
   rows: [
-    row(1, 'will_add', { input: { name: 'Drake', url: null, tags: ['rap'], note: null }, artist: drake }),
-    row(2, 'ambiguous', { input: { name: 'Futur', url: null, tags: [], note: null }, candidates: [future, islands], message: 'No exact match; choose the right artist' }),
+    row(1, 'will_add', {
+      input: { name: 'Drake', url: null, tags: ['rap', 'beef'], note: null },
+      artist: drake,
+      combinedRows: [4],
+      message: '2 rows for Drake combined (rows 1, 4)',
+    }),
+    row(2, 'ambiguous', { input: { name: 'Futur', url: null, tags: [], note: null }, candidates: [future, islands, listedFuture], message: 'No exact match; choose the right artist' }),
     row(3, 'not_found', { input: { name: 'Nobody', url: null, tags: [], note: null }, message: 'No artist with this name in the catalog' }),
+    row(4, 'duplicate', { input: { name: 'drake', url: null, tags: ['beef'], note: null }, artist: drake, duplicateOf: 1, message: 'Combined with row 1 (Drake)' }),
   ],
 }
 
@@ -52,6 +61,24 @@ describe('ImportPreviewPanel', () => {
       ],
     })
     expect(ondone).toHaveBeenCalledWith({ added: 2, alreadyListed: 0 })
+  })
+
+  it('says which rows were combined, and counts the artist once', async () => {
+    setup()
+
+    expect(screen.getByText('2 rows for Drake combined (rows 1, 4)')).toBeInTheDocument()
+    expect(screen.getByText(/1 repeated row was combined with its first row/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Import 1 artist' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: /Combined with another row/ })).toHaveTextContent('1')
+  })
+
+  it('marks a candidate already on the list and does not let it be picked', async () => {
+    setup()
+
+    const listed = screen.getByRole('radio', { name: /Future Wave/ })
+    expect(listed).toBeDisabled()
+    expect(listed.closest('label')).toHaveTextContent('Already on your list')
+    expect(screen.getByRole('radio', { name: /Future Islands/ })).toBeEnabled()
   })
 
   it('leaves out a will-add row the user unticks, and cannot import nothing', async () => {

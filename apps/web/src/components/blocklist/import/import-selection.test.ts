@@ -1,8 +1,8 @@
-import type { Artist, ImportPreview, ImportRow } from '@ndith/contracts'
+import type { ImportCandidate, ImportPreview, ImportRow } from '@ndith/contracts'
 import { describe, expect, it } from 'vitest'
 import { confirmRows, countByStatus, detectFormat, emptyChoices, summarize } from './import-selection.ts'
 
-const artist = (id: string, name = id): Artist => ({ id, name, aliases: [], imageUrl: null, genres: [], externalIds: {} })
+const artist = (id: string, onList = false): ImportCandidate => ({ id, name: id, aliases: [], imageUrl: null, genres: [], externalIds: {}, onList })
 const row = (index: number, status: ImportRow['status'], extra: Partial<ImportRow> = {}): ImportRow => ({
   index,
   input: { name: `row ${index}`, url: null, tags: [], note: null },
@@ -10,6 +10,8 @@ const row = (index: number, status: ImportRow['status'], extra: Partial<ImportRo
   artist: null,
   candidates: [],
   message: null,
+  duplicateOf: null,
+  combinedRows: [],
   ...extra,
 })
 const preview = (rows: ImportRow[]): ImportPreview => ({ id: 'imp-1', format: 'csv', status: 'previewed', rows, summary: {}, createdAt: '2026-11-25T10:00:00.000Z' })
@@ -21,6 +23,7 @@ const file = preview([
   row(4, 'not_found'),
   row(5, 'will_add', { artist: artist('r-kelly') }),
   row(6, 'invalid'),
+  row(7, 'duplicate', { artist: artist('drake'), duplicateOf: 1 }),
 ])
 
 describe('confirmRows', () => {
@@ -49,6 +52,14 @@ describe('confirmRows', () => {
     expect(confirmRows(file, choices).map((r) => r.index)).toEqual([1, 5])
   })
 
+  it('never sends a duplicate row, nor a candidate already on the list', () => {
+    const choices = { ...emptyChoices(), picks: { 2: 'future' } }
+    const listed = preview([row(1, 'duplicate', { artist: artist('drake'), duplicateOf: 3 }), row(2, 'ambiguous', { candidates: [artist('future', true)] })])
+
+    expect(confirmRows(listed, choices)).toEqual([])
+    expect(summarize(listed, choices)).toEqual({ toImport: 0, undecided: 1 })
+  })
+
   it('sends an artist once when two rows resolve to it', () => {
     const choices = { ...emptyChoices(), picks: { 2: 'drake' } }
     const twice = preview([row(1, 'will_add', { artist: artist('drake') }), row(2, 'ambiguous', { candidates: [artist('drake')] })])
@@ -64,7 +75,7 @@ describe('summarize and countByStatus', () => {
   })
 
   it('counts rows per status', () => {
-    expect(countByStatus(file.rows)).toEqual({ will_add: 2, ambiguous: 1, already_listed: 1, not_found: 1, invalid: 1 })
+    expect(countByStatus(file.rows)).toEqual({ will_add: 2, ambiguous: 1, already_listed: 1, duplicate: 1, not_found: 1, invalid: 1 })
   })
 })
 

@@ -15,18 +15,19 @@ export const STATUS_LABELS: Record<ImportRowStatus, string> = {
   ambiguous: 'Choose the artist',
   already_listed: 'Already on your list',
   not_found: 'Not found',
+  duplicate: 'Combined with another row',
   invalid: "Can't be imported",
 }
 
 /** The order statuses are summarised in: what needs the user first. */
-export const STATUS_ORDER: readonly ImportRowStatus[] = ['will_add', 'ambiguous', 'already_listed', 'not_found', 'invalid']
+export const STATUS_ORDER: readonly ImportRowStatus[] = ['will_add', 'ambiguous', 'already_listed', 'duplicate', 'not_found', 'invalid']
 
-/** The artist a row will import, or null when it will not be imported. */
+/** The artist a row will import, or null when it will not be imported (a candidate already on the list adds nothing). */
 export function chosenArtistId(row: ImportRow, choices: ImportChoices): string | null {
   if (row.status === 'will_add') return choices.excluded[row.index] ? null : (row.artist?.id ?? null)
   if (row.status === 'ambiguous') {
     const pick = choices.picks[row.index]
-    return pick && row.candidates.some((c) => c.id === pick) ? pick : null
+    return pick && row.candidates.some((c) => c.id === pick && !c.onList) ? pick : null
   }
   return null
 }
@@ -57,7 +58,7 @@ export function summarize(preview: ImportPreview, choices: ImportChoices): Selec
 }
 
 export function countByStatus(rows: readonly ImportRow[]): Record<ImportRowStatus, number> {
-  const counts: Record<ImportRowStatus, number> = { will_add: 0, ambiguous: 0, already_listed: 0, not_found: 0, invalid: 0 }
+  const counts: Record<ImportRowStatus, number> = { will_add: 0, ambiguous: 0, already_listed: 0, duplicate: 0, not_found: 0, invalid: 0 }
   for (const row of rows) counts[row.status]++
   return counts
 }
