@@ -16,6 +16,7 @@ import { healthRoutes } from './features/health/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
   })
 
   registerErrorHandler(app)
+  registerSecurityHeaders(app)
   await app.register(cors, {
     origin: deps.config.corsAllowedOrigins,
     credentials: true,

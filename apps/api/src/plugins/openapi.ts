@@ -22,5 +22,11 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // Its own CSP (the API's default-src 'none' would blank the page): the plugin's policy with
+    // hashes of its inline script and style, framed by nobody, no upgrade (local docs are http).
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  })
 }

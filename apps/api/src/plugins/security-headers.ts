@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+import helmet from 'helmet'
+import { API_BASE_PATH } from '@ndith/contracts'
+
+/** The API serves JSON only: nothing in a response may load, run or be framed anywhere. */
+export const API_CSP = "default-src 'none';frame-ancestors 'none'"
+export const HSTS = 'max-age=31536000; includeSubDomains'
+
+// Built once: helmet's middleware only sets the headers it computed from these options.
+const headers = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // Only over HTTPS (below): a browser that saw it on plain HTTP would ignore it anyway, and a
+  // local http://127.0.0.1 must keep working.
+  strictTransportSecurity: false,
+  // The web app reads the API cross-origin through CORS; CORP only limits no-cors embedding.
+  crossOriginResourcePolicy: { policy: 'same-site' },
+})
+const ignore = () => {}
+
+/**
+ * Security headers on every response (helmet), HSTS when the request came over HTTPS (directly,
+ * or through a trusted proxy's X-Forwarded-Proto), and `Cache-Control: no-store` on everything
+ * under /api/v1: tokens and personal data must not be kept by a browser or a shared cache.
+ * The API docs (/docs) replace the CSP with one Swagger UI works under (see openapi.ts).
+ */
+export function registerSecurityHeaders(app: FastifyInstance) {
+  app.addHook('onRequest', (request, reply, done) => {
+    headers(request.raw, reply.raw, ignore)
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS)
+    if (request.url.startsWith(API_BASE_PATH)) reply.header('cache-control', 'no-store')
+    done()
+  })
+}
