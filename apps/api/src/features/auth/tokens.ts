@@ -13,7 +13,8 @@ export interface AccessTokenIssuer {
 }
 
 export function accessTokens(secret: string, ttlSeconds: number, clock: () => Date): AccessTokenIssuer {
-  const key = new TextEncoder().encode(secret)
+  // Imported once: given raw bytes, jose would import the HMAC key again on every sign and verify.
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
   return {
     ttlSeconds,
     async sign(userId) {
@@ -25,11 +26,11 @@ export function accessTokens(secret: string, ttlSeconds: number, clock: () => Da
         .setAudience(AUDIENCE)
         .setIssuedAt(now)
         .setExpirationTime(now + ttlSeconds)
-        .sign(key)
+        .sign(await key)
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer: ISSUER,
           audience: AUDIENCE,
           algorithms: ['HS256'],
