@@ -1,13 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance } from 'fastify'
-import helmet from 'helmet'
+import helmet, { type HelmetOptions } from 'helmet'
 import { API_BASE_PATH } from '@ndith/contracts'
 
 /** The API serves JSON only: nothing in a response may load, run or be framed anywhere. */
 export const API_CSP = "default-src 'none';frame-ancestors 'none'"
 export const HSTS = 'max-age=31536000; includeSubDomains'
 
-// Built once: helmet's middleware only sets the headers it computed from these options.
-const headers = helmet({
+/**
+ * The headers helmet sets for these options. None depends on the request, so helmet runs once at
+ * start-up against a recording response and every reply gets the recorded set (one hook, no
+ * middleware per request: the API's own /health stays close to a bare route, see docs/performance.md).
+ */
+export function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const recorded = new Map<string, string>()
+  const recorder = {
+    setHeader: (name: string, value: string | number) => recorded.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => recorded.delete(name.toLowerCase()),
+  }
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => {})
+  return [...recorded]
+}
+
+const headers = helmetHeaders({
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   frameguard: { action: 'deny' },
   referrerPolicy: { policy: 'no-referrer' },
@@ -17,7 +32,6 @@ const headers = helmet({
   // The web app reads the API cross-origin through CORS; CORP only limits no-cors embedding.
   crossOriginResourcePolicy: { policy: 'same-site' },
 })
-const ignore = () => {}
 
 /**
  * Security headers on every response (helmet), HSTS when the request came over HTTPS (directly,
@@ -27,7 +41,7 @@ const ignore = () => {}
  */
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onRequest', (request, reply, done) => {
-    headers(request.raw, reply.raw, ignore)
+    for (const [name, value] of headers) reply.header(name, value)
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS)
     if (request.url.startsWith(API_BASE_PATH)) reply.header('cache-control', 'no-store')
     done()
