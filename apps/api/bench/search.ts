@@ -1,4 +1,4 @@
-// `npm run bench` (part 2): fuzzy artist search on a generated catalog of 100,000 artists,
+// `npm run bench` (part 3): fuzzy artist search on a generated catalog of 100,000 artists,
 // p50/p95 with the trigram index next to the same queries without it (same run, same data).
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'

@@ -13,7 +13,9 @@ export interface Target {
 }
 
 export async function startTarget(mode: 'floor' | 'api' | 'embedded', env: Record<string, string | undefined>): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF && mode === 'api' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', TARGET, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout! })
   const port = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => line.startsWith('listening ') && resolve(line.slice('listening '.length)))

@@ -52,13 +52,14 @@ describe('security headers', () => {
     expect(untrusted.headers['strict-transport-security']).toBeUndefined()
   })
 
-  it('the API docs get a CSP Swagger UI works under: its own scripts and styles, never framed', async () => {
+  it('the API docs get a CSP Swagger UI works under: its own scripts, inline styles, never framed', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/docs/' })
     const csp = String(page.headers['content-security-policy'])
 
     expect(page.statusCode).toBe(200)
     expect(csp).toContain("default-src 'self'")
     expect(csp).toMatch(/script-src 'self'\s*;/)
+    expect(csp).toContain("style-src 'self' 'unsafe-inline';")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).not.toContain('upgrade-insecure-requests')
     expect(page.headers['x-frame-options']).toBe('DENY')

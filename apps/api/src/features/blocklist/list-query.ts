@@ -32,7 +32,7 @@ function statement(shape: { sort: 'name' | 'added'; order: 'asc' | 'desc'; tag: 
       from user_artist_blocks inner join artists on artists.id = user_artist_blocks.artist_id
       where ${filters.join(' and ')}
       order by ${sortKey} ${shape.order}, user_artist_blocks.id
-      limit $${++n} offset $${++n}
+      limit $${n + 1} offset $${n + 2}
     ) page on true
     where users.id = $1`
   statements.set(key, text)
