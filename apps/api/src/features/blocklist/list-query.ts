@@ -18,15 +18,15 @@ function statement(shape: { sort: 'name' | 'added'; order: 'asc' | 'desc'; tag: 
   let text = statements.get(key)
   if (text) return text
   let n = 1
-  const filters = ['user_artist_blocks.user_id = users.id']
+  const filters = ['user_artist_blocks.user_id = $1']
   if (shape.tag) filters.push(`$${++n} = any(user_artist_blocks.tags)`)
   if (shape.q) filters.push(`(artists.search_text like $${++n} or lower(coalesce(user_artist_blocks.note, '')) like $${n})`)
   const sortKey = shape.sort === 'name' ? 'lower(artists.canonical_name)' : 'user_artist_blocks.created_at'
-  text = `select users.id as account, tags.all_tags, page.*
+  // Every part names the user as $1 (not users.id): the tag list is then computed once, not once per row.
+  text = `select users.id as account,
+      array(select tag from (select distinct unnest(tags) as tag from user_artist_blocks where user_id = $1) t order by lower(tag), tag) as all_tags,
+      page.*
     from users
-    cross join lateral (
-      select array(select tag from (select distinct unnest(tags) as tag from user_artist_blocks where user_id = users.id) t order by lower(tag), tag) as all_tags
-    ) tags
     left join lateral (
       select ${artistColumns.join(', ')}, ${entryColumns.join(', ')}, count(*) over () as total
       from user_artist_blocks inner join artists on artists.id = user_artist_blocks.artist_id
