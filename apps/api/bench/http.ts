@@ -35,7 +35,7 @@ try {
   console.log(`database: ${database.describe}; ${SIZES.artists.toLocaleString('en')} artists, ${SIZES.entries} entries; search "${q}"`)
   console.log(`${CONNECTIONS} connections, ${DURATION} s per measurement, best of ${ROUNDS} rounds; node ${process.version}\n`)
 
-  const measure = (url: string, headers?: Record<string, string>) => load(url, { connections: CONNECTIONS, duration: DURATION, headers })
+  const measure = (target: Target, path: string, headers?: Record<string, string>) => load(`${target.url}${path}`, { connections: CONNECTIONS, duration: DURATION, headers, pid: target.pid })
   const best = async (runs: (() => Promise<Figures>)[]) => {
     const results: Figures[][] = runs.map(() => [])
     for (let round = 0; round < ROUNDS; round++) for (const [i, run] of runs.entries()) results[i]!.push(await run())
@@ -47,30 +47,30 @@ try {
   }
 
   const comparisons = [
-    { endpoint: 'GET /health', floor: 'bare Fastify route', goal: 0.85, runs: [() => measure(`${floor.url}/bare`), () => measure(`${api.url}/health`)] },
-    { endpoint: 'GET /api/v1/auth/me', floor: 'user SELECT + JWT', goal: 0.85, runs: [() => measure(`${floor.url}/me`, auth), () => measure(`${api.url}/api/v1/auth/me`, auth)] },
-    { endpoint: 'GET /api/v1/me/blocklist', floor: 'list SELECT + JWT', goal: 0.75, runs: [() => measure(`${floor.url}/list`, auth), () => measure(`${api.url}/api/v1/me/blocklist`, auth)] },
-    { endpoint: 'GET /api/v1/artists/search', floor: 'search SELECT, bare', goal: 0.8, runs: [() => measure(`${floor.url}/search-bare?${search}`), () => measure(`${api.url}/api/v1/artists/search?${search}`, auth)] },
+    { endpoint: 'GET /health', floor: 'bare Fastify route', goal: 0.85, runs: [() => measure(floor, '/bare'), () => measure(api, '/health')] },
+    { endpoint: 'GET /api/v1/auth/me', floor: 'user SELECT + JWT', goal: 0.85, runs: [() => measure(floor, '/me', auth), () => measure(api, '/api/v1/auth/me', auth)] },
+    { endpoint: 'GET /api/v1/me/blocklist', floor: 'list SELECT + JWT', goal: 0.75, runs: [() => measure(floor, '/list', auth), () => measure(api, '/api/v1/me/blocklist', auth)] },
+    { endpoint: 'GET /api/v1/artists/search', floor: 'search SELECT, bare', goal: 0.8, runs: [() => measure(floor, `/search-bare?${search}`), () => measure(api, `/api/v1/artists/search?${search}`, auth)] },
   ]
   const rows: Record<string, Record<string, string | number>> = {}
-  const verdicts: { endpoint: string; ratio: number; goal: number; floor: number }[] = []
+  const verdicts: { endpoint: string; ratio: number; goal: number; floor: number; cpu?: number }[] = []
   for (const c of comparisons) {
     const [f, a] = await best(c.runs)
     const ratio = a!.reqPerSec / f!.reqPerSec
-    verdicts.push({ endpoint: c.endpoint, ratio, goal: c.goal, floor: f!.reqPerSec })
-    rows[`floor: ${c.floor}`] = { 'req/s': f!.reqPerSec, 'p50 ms': f!.p50, 'p99 ms': f!.p99, errors: f!.errors, ratio: '', goal: '' }
-    rows[c.endpoint] = { 'req/s': a!.reqPerSec, 'p50 ms': a!.p50, 'p99 ms': a!.p99, errors: a!.errors, ratio: ratio.toFixed(2), goal: `≥ ${c.goal} ${ratio >= c.goal ? 'PASS' : 'BELOW'}` }
+    verdicts.push({ endpoint: c.endpoint, ratio, goal: c.goal, floor: f!.reqPerSec, cpu: a!.cpuUsPerReq && f!.cpuUsPerReq ? a!.cpuUsPerReq / f!.cpuUsPerReq : undefined })
+    rows[`floor: ${c.floor}`] = { 'req/s': f!.reqPerSec, 'cpu µs/req': f!.cpuUsPerReq ?? '-', 'p50 ms': f!.p50, 'p99 ms': f!.p99, errors: f!.errors, ratio: '', goal: '' }
+    rows[c.endpoint] = { 'req/s': a!.reqPerSec, 'cpu µs/req': a!.cpuUsPerReq ?? '-', 'p50 ms': a!.p50, 'p99 ms': a!.p99, errors: a!.errors, ratio: ratio.toFixed(2), goal: `≥ ${c.goal} ${ratio >= c.goal ? 'PASS' : 'BELOW'}` }
   }
   // Reference figures without a goal: the floor without JWT, and the embedded mode (PGlite) against the Postgres floor.
-  const [bareList, embeddedList] = await best([() => measure(`${floor.url}/list-bare?user=${BENCH_USER_ID}`), () => measure(`${embedded.url}/api/v1/me/blocklist`, auth)])
+  const [bareList, embeddedList] = await best([() => measure(floor, `/list-bare?user=${BENCH_USER_ID}`), () => measure(embedded, '/api/v1/me/blocklist', auth)])
   const listFloor = verdicts.find((v) => v.endpoint === 'GET /api/v1/me/blocklist')!.floor
-  rows['floor: list SELECT, no JWT'] = { 'req/s': bareList!.reqPerSec, 'p50 ms': bareList!.p50, 'p99 ms': bareList!.p99, errors: bareList!.errors, ratio: '', goal: '' }
-  rows['embedded: GET /me/blocklist'] = { 'req/s': embeddedList!.reqPerSec, 'p50 ms': embeddedList!.p50, 'p99 ms': embeddedList!.p99, errors: embeddedList!.errors, ratio: (embeddedList!.reqPerSec / listFloor).toFixed(2), goal: 'none (vs Postgres floor)' }
+  rows['floor: list SELECT, no JWT'] = { 'req/s': bareList!.reqPerSec, 'cpu µs/req': bareList!.cpuUsPerReq ?? '-', 'p50 ms': bareList!.p50, 'p99 ms': bareList!.p99, errors: bareList!.errors, ratio: '', goal: '' }
+  rows['embedded: GET /me/blocklist'] = { 'req/s': embeddedList!.reqPerSec, 'cpu µs/req': embeddedList!.cpuUsPerReq ?? '-', 'p50 ms': embeddedList!.p50, 'p99 ms': embeddedList!.p99, errors: embeddedList!.errors, ratio: (embeddedList!.reqPerSec / listFloor).toFixed(2), goal: 'none (vs Postgres floor)' }
   console.table(rows)
 
   const far = verdicts.filter((v) => v.ratio < v.goal - TOLERANCE)
   const errors = Object.values(rows).some((r) => Number(r.errors) > 0)
-  for (const v of verdicts) console.log(`${v.ratio >= v.goal ? 'PASS ' : 'BELOW'} ${v.endpoint}: ${v.ratio.toFixed(2)} of its floor (goal ${v.goal})`)
+  for (const v of verdicts) console.log(`${v.ratio >= v.goal ? 'PASS ' : 'BELOW'} ${v.endpoint}: ${v.ratio.toFixed(2)} of its floor (goal ${v.goal})${v.cpu ? `; CPU per request ${v.cpu.toFixed(2)}× the floor's` : ''}`)
   if (errors) console.log('FAIL: some requests failed (see errors)')
   if (far.length > 0) console.log(`FAIL: more than ${TOLERANCE} below goal: ${far.map((v) => v.endpoint).join(', ')}`)
   process.exitCode = far.length > 0 || errors ? 1 : 0
