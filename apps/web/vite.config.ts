@@ -2,6 +2,7 @@ import { defineConfig } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import tailwindcss from '@tailwindcss/vite'
 import { apiProxy, apiProxyLogger } from './api-proxy.ts'
+import { securityHeaders } from './security-headers.ts'
 
 // The app calls the API through same-origin paths (/api/...), exactly as it does behind nginx in
 // Kubernetes; here Vite's dev and preview servers forward those paths to the API.
@@ -12,8 +13,8 @@ const port = Number(process.env.WEB_PORT ?? 5000)
 export default defineConfig({
   plugins: [tailwindcss(), svelte()],
   customLogger: apiProxyLogger(apiTarget),
-  server: { host, port, strictPort: true, proxy: apiProxy(apiTarget) },
-  preview: { host, port, strictPort: true, proxy: apiProxy(apiTarget) },
+  server: { host, port, strictPort: true, proxy: apiProxy(apiTarget), headers: securityHeaders(true) },
+  preview: { host, port, strictPort: true, proxy: apiProxy(apiTarget), headers: securityHeaders() },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,67 +1,30 @@
-// `npm run bench` (part 1): HTTP figures for the auth stack, each next to a baseline measured in the same run.
-//   1. GET /api/v1/auth/me with a valid token vs a bare Fastify route (same machine, same settings)
-//   2. GET /health p99 idle vs while 20 registrations hash their passwords concurrently
-// Uses real Postgres/Redis when DATABASE_URL/REDIS_URL are set (a throwaway database), else the embedded defaults.
-import autocannon from 'autocannon'
-import Fastify from 'fastify'
-import type { AddressInfo } from 'node:net'
-import { buildApp } from '../src/app.ts'
+// `npm run bench` (part 2): the event loop stays free while argon2id hashes passwords.
+// GET /health p99 idle vs while 20 registrations hash their passwords concurrently. The API runs
+// in a child process (support/target.ts); the load comes from this one.
+// Needs DATABASE_URL (a throwaway database next to it); REDIS_URL is used when set.
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { createTestDatabase } from '../test/support/database.ts'
-import { createTestStore, testConfig } from '../test/support/test-app.ts'
 import { goodPassword, uniqueEmail } from '../test/support/auth.ts'
+import { load, startTarget, type Figures } from './support/targets.ts'
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = 10
 
-interface Figures {
-  label: string
-  reqPerSec: number
-  p50: number
-  p99: number
-  errors: number
-}
-
-async function load(label: string, url: string, headers: Record<string, string> = {}, duration = DURATION): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers })
-  return {
-    label,
-    reqPerSec: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  }
-}
-
-const print = (title: string, rows: Figures[]) => {
-  console.log(`\n${title}`)
-  console.table(Object.fromEntries(rows.map((r) => [r.label, { 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors }])))
+if (!process.env.DATABASE_URL) {
+  console.error('DATABASE_URL is required')
+  process.exit(2)
 }
 
 const database = await createTestDatabase()
 await migrateToLatest(database.db)
-const store = createTestStore()
-const app = await buildApp({ db: database.db, store, config: testConfig })
-const bare = Fastify()
-bare.get('/bare', async () => ({ status: 'ok' }))
-
+const api = await startTarget('api', { DATABASE_URL: database.url })
 try {
-  const base = `http://127.0.0.1:${((await app.listen({ port: 0, host: '127.0.0.1' })) && (app.server.address() as AddressInfo).port)}`
-  await bare.listen({ port: 0, host: '127.0.0.1' })
-  const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/bare`
-  console.log(`database: ${database.describe}; store: ${store.describe}; ${CONNECTIONS} connections, ${DURATION}s per run; node ${process.version}`)
-
   const register = (email = uniqueEmail('bench')) =>
-    fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: goodPassword }) })
-  const { accessToken } = (await (await register()).json()) as { accessToken: string }
+    fetch(`${api.url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: goodPassword }) })
+  const health = () => load(`${api.url}/health`, { connections: CONNECTIONS, duration: DURATION })
 
-  await load('warm-up', `${base}/api/v1/auth/me`, { authorization: `Bearer ${accessToken}` }, 2)
-  print('1. Authenticated request vs bare route', [
-    await load('bare Fastify route', bareUrl),
-    await load('GET /api/v1/auth/me', `${base}/api/v1/auth/me`, { authorization: `Bearer ${accessToken}` }),
-  ])
-
-  const idle = await load('/health idle', `${base}/health`)
+  await load(`${api.url}/health`, { connections: CONNECTIONS, duration: 1 })
+  const idle = await health()
   // Keep 20 registrations in flight for the whole measurement: each finished one is replaced.
   let hashing = true
   let registered = 0
@@ -72,13 +35,14 @@ try {
     }
   }
   const workers = Array.from({ length: 20 }, worker)
-  const busy = await load('/health with 20 concurrent registrations', `${base}/health`)
+  const busy = await health()
   hashing = false
   await Promise.all(workers)
-  print('2. Event loop stays free while argon2id hashes (libuv thread pool)', [idle, busy])
+  const row = (f: Figures) => ({ 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, errors: f.errors })
+  console.log('\nEvent loop stays free while argon2id hashes (libuv thread pool): GET /health')
+  console.table({ idle: row(idle), 'with 20 concurrent registrations': row(busy) })
   console.log(`registrations completed during the loaded run: ${registered} (${(registered / DURATION).toFixed(1)}/s)`)
 } finally {
-  await Promise.allSettled([app.close(), bare.close()])
-  await store.close()
+  await api.stop()
   await database.drop()
 }

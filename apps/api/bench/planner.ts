@@ -1,4 +1,4 @@
-// `npm run bench` (part 3): the enforcement planner on a generated 10,000-item library against 1,000
+// `npm run bench` (part 4): the enforcement planner on a generated 10,000-item library against 1,000
 // listed artists (out of a 20,000-artist universe), min/p50/p95/max over 50 runs after warm-up, next to
 // a naive nested-loop matcher over the same inputs in the same run. Pure CPU: no database, no network.
 // Runs alone too: `npx tsx bench/planner.ts` from apps/api.

@@ -1,4 +1,4 @@
-// `npm run bench` (part 3): a library scan of the simulator's `bench` user (10,000 liked tracks, albums,
+// `npm run bench` (part 5): a library scan of the simulator's `bench` user (10,000 liked tracks, albums,
 // followed artists, playlists) through the real connect flow and Spotify adapter: once clean (the
 // baseline), once with 429s (a rolling-window rate limit) and 5xx injected. Prints page calls against
 // the minimum, retries, time, and whether both runs stored the same snapshot.

@@ -1,28 +1,14 @@
-// `npm run bench` (part 2): fuzzy artist search on a generated catalog of 100,000 artists,
+// `npm run bench` (part 3): fuzzy artist search on a generated catalog of 100,000 artists,
 // p50/p95 with the trigram index next to the same queries without it (same run, same data).
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { searchArtists } from '../src/features/artists/repository.ts'
 import { createTestDatabase } from '../test/support/database.ts'
+import { artistName as name, pick, typo } from './support/catalog.ts'
 
 const CATALOG_SIZE = Number(process.env.BENCH_ARTISTS ?? 100_000)
 const QUERIES = 300
-
-// Deterministic pseudo-random names: the same catalog and queries on every run.
-let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!
-// Onset + vowel + optional coda: ~1,900 syllables, so names share trigrams about as often as
-// real artist names do (a handful of syllables would make every name look like every other).
-const onsets = ['', 'b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'kr', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'sh', 'st', 't', 'tr', 'v', 'w', 'y', 'z']
-const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ee']
-const codas = ['', '', 'n', 'r', 'l', 's', 'x', 'ck', 'nd', 'm', 'k']
-const syllables = onsets.flatMap((o) => vowels.flatMap((v) => codas.map((c) => o + v + c)))
-const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join('')
-const name = () => `${word()} ${word()}`.replace(/\b\w/g, (c) => c.toUpperCase())
-/** A search a person might type: a prefix, or the name with one letter dropped. */
-const typo = (n: string) => (random() < 0.5 ? n.slice(0, Math.max(4, Math.floor(n.length * 0.6))) : n.replace(/[aeiou](?=[^aeiou]*$)/, ''))
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 

@@ -18,6 +18,7 @@ import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import { registerMetrics } from './plugins/metrics.ts'
 import { createMetrics, type AppMetrics } from './metrics/metrics.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps) {
 
   registerErrorHandler(app)
   registerMetrics(app, deps.metrics ?? createMetrics())
+  registerSecurityHeaders(app)
   await app.register(cors, {
     origin: deps.config.corsAllowedOrigins,
     credentials: true,

@@ -8,8 +8,10 @@
 #      without REDIS_URL, answers /ready with its queue depths, and drains on SIGTERM (exit 0),
 #   5. runs the Spotify simulator's command in the API image (the provider-sim Deployment): /health,
 #      its seeded users and the consent page,
-#   6. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), and
-#      /api proxied to the API container, which answers in the API's error shape when it is down,
+#   6. serves the web image: /, /healthz, the SPA fallback, hashed assets (long cache, gzip), the
+#      security headers (the app's strict CSP, no HSTS over plain HTTP; the API's own CSP and
+#      no-store on proxied /api), and /api proxied to the API container, which answers in the API's
+#      error shape when it is down,
 #   7. checks that both run as non-root users and that a source edit keeps the dependency layer cached.
 # Needs docker (root), Postgres on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (as in .ci/run), and
 # ports 3000, 3001, 4000 and 5000 free (the web image proxies to api:3000 and listens on 5000; the
@@ -130,6 +132,14 @@ check "scripts are served gzip-compressed" grep -qi '^content-encoding: gzip' <<
 check "a missing asset is a 404, not index.html" grep -q '^HTTP/1.1 404' <<<"$(headers http://127.0.0.1:5000/assets/missing-0000.js)"
 check "/api is proxied to the API (401 from /api/v1/auth/me)" grep -q '"code":"UNAUTHENTICATED"' <<<"$(curl -sS http://127.0.0.1:5000/api/v1/auth/me)"
 check "/ready is proxied to the API" grep -q '"status":"ready"' <<<"$(curl -sS http://127.0.0.1:5000/ready)"
+app_headers=$(headers http://127.0.0.1:5000/my-list)
+check "the app gets its strict CSP (own scripts and styles only)" grep -qi "^content-security-policy: default-src 'self'; script-src 'self'; style-src 'self';" <<<"$app_headers"
+check "the app cannot be framed" grep -qi "^x-frame-options: DENY" <<<"$app_headers"
+check "the app sets nosniff and a referrer policy" grep -qi '^referrer-policy: strict-origin-when-cross-origin' <<<"$(grep -i '^x-content-type-options: nosniff' -A99 -B99 <<<"$app_headers")"
+check "no HSTS over plain HTTP" test -z "$(grep -i '^strict-transport-security' <<<"$app_headers" || true)"
+check "hashed assets carry the CSP too" grep -qi '^content-security-policy:' <<<"$asset_headers"
+api_headers=$(headers http://127.0.0.1:5000/api/v1/auth/me)
+check "proxied /api keeps the API's own CSP and no-store" grep -qi '^cache-control: no-store' <<<"$(grep -i "^content-security-policy: default-src 'none'" -A99 -B99 <<<"$api_headers")"
 check "nginx runs as uid 101, not root" test "$(docker exec "$web" id -u)" = 101
 docker stop -t 15 "$api" >/dev/null
 down=$(curl -sS -w ' %{http_code}' http://127.0.0.1:5000/api/v1/auth/me)

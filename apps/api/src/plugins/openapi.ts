@@ -22,5 +22,16 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // Its own CSP (the API's default-src 'none' would blank the page): the plugin's policy (its
+    // scripts, hashes of any inline script), framed by nobody, no upgrade (local docs are http), and
+    // inline styles, which Swagger UI's bundle injects at run time (scripts stay strict).
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  })
 }

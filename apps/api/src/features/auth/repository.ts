@@ -8,10 +8,6 @@ export const findUserByEmail = (db: Db, email: string) =>
 export const findUserById = (db: Db, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 
-/** For the per-request account check: an index-only lookup, no password hash read. */
-export const userExists = async (db: Db, id: string) =>
-  Boolean(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())
-
 export const insertUser = (db: Db, email: string, passwordHash: string): Promise<UserRow> =>
   db.insertInto('users').values({ email, password_hash: passwordHash }).returningAll().executeTakeFirstOrThrow()
 

@@ -12,8 +12,16 @@ export interface AccessTokenIssuer {
   ttlSeconds: number
 }
 
+/** How many verified tokens are remembered (about 100 bytes each); the oldest is forgotten first. */
+const VERIFIED_TOKENS = 10_000
+
 export function accessTokens(secret: string, ttlSeconds: number, clock: () => Date): AccessTokenIssuer {
-  const key = new TextEncoder().encode(secret)
+  // A token that verified once (signature, issuer, audience, claims) verifies again until it
+  // expires: the same string always carries the same claims under the same key. So only its expiry
+  // is checked on the next requests, instead of an HMAC per request.
+  const verified = new Map<string, { sub: string; exp: number }>()
+  // Imported once: given raw bytes, jose would import the HMAC key again on every sign and verify.
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
   return {
     ttlSeconds,
     async sign(userId) {
@@ -25,11 +33,14 @@ export function accessTokens(secret: string, ttlSeconds: number, clock: () => Da
         .setAudience(AUDIENCE)
         .setIssuedAt(now)
         .setExpirationTime(now + ttlSeconds)
-        .sign(key)
+        .sign(await key)
     },
     async verify(token) {
+      const known = verified.get(token)
+      // jose's rule: expired when exp <= now (whole seconds).
+      if (known) return known.exp > Math.floor(clock().getTime() / 1000) ? known.sub : undefined
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer: ISSUER,
           audience: AUDIENCE,
           algorithms: ['HS256'],
@@ -38,7 +49,10 @@ export function accessTokens(secret: string, ttlSeconds: number, clock: () => Da
           requiredClaims: ['exp', 'iat', 'sub'],
         })
         // Only our own user ids (UUIDs) are subjects; anything else is a bad token, not a bad request.
-        return typeof payload.sub === 'string' && UUID.test(payload.sub) ? payload.sub : undefined
+        if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return undefined
+        if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!)
+        verified.set(token, { sub: payload.sub, exp: payload.exp! })
+        return payload.sub
       } catch (error) {
         if (error instanceof errors.JOSEError) return undefined
         throw error

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts'
 import { containsPattern } from '../../db/like.ts'
 import { artistColumns } from '../artists/mapping.ts'
 
-const entryColumns = [
+export const entryColumns = [
   'user_artist_blocks.id as entry_id',
   'user_artist_blocks.tags',
   'user_artist_blocks.note',
@@ -28,7 +28,8 @@ export const findEntry = (db: Db, userId: string, entryId: string) =>
 export const findEntryByArtist = (db: Db, userId: string, artistId: string) =>
   entries(db, userId).where('user_artist_blocks.artist_id', '=', artistId).executeTakeFirst()
 
-function filtered(db: Db, userId: string, query: BlocklistQuery) {
+/** The filtered total alone: for an empty page past the end of the list (the list read has no row to carry it). */
+export async function countEntries(db: Db, userId: string, query: BlocklistQuery) {
   let q = db
     .selectFrom('user_artist_blocks')
     .innerJoin('artists', 'artists.id', 'user_artist_blocks.artist_id')
@@ -38,27 +39,7 @@ function filtered(db: Db, userId: string, query: BlocklistQuery) {
     const text = containsPattern(query.q)
     q = q.where((eb) => eb.or([eb('artists.search_text', 'like', text), eb(sql`lower(coalesce(user_artist_blocks.note, ''))`, 'like', text)]))
   }
-  return q
-}
-
-/** One page of the list (filtered, sorted) and the filtered total, in two parallel queries. */
-export async function listEntries(db: Db, userId: string, query: BlocklistQuery, window: { limit: number; offset: number }) {
-  const sort = query.sort ?? 'added'
-  const order = query.order ?? (sort === 'name' ? 'asc' : 'desc')
-  const base = filtered(db, userId, query).select(artistColumns).select(entryColumns)
-  const sorted = sort === 'name' ? base.orderBy(sql`lower(artists.canonical_name)`, order) : base.orderBy('user_artist_blocks.created_at', order)
-  const [rows, count] = await Promise.all([
-    sorted.orderBy('user_artist_blocks.id').limit(window.limit).offset(window.offset).execute(),
-    filtered(db, userId, query).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(count.n) }
-}
-
-export async function userTags(db: Db, userId: string): Promise<string[]> {
-  const rows = await sql<{ tag: string }>`
-    select tag from (select distinct unnest(tags) as tag from user_artist_blocks where user_id = ${userId}) t
-    order by lower(tag), tag`.execute(db)
-  return rows.rows.map((r) => r.tag)
+  return Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
 }
 
 /** Inserts unless the artist is already listed; returns the new row's id or undefined. */

@@ -13,7 +13,7 @@ export interface BlocklistRouteOptions {
 /** The caller's personal Do-Not-Play list, its import and export. */
 export async function blocklistRoutes(app: FastifyInstance, { entries, imports }: BlocklistRouteOptions) {
   const api = typed(app)
-  serve(api, ops.listMyBlocklist, async (request) => entries.list(request.userId, request.query))
+  serve(api, ops.listMyBlocklist, async (request) => entries.list(request.userId, request.query), { config: { accountCheckedByRoute: true } })
   serve(api, ops.addToMyBlocklist, async (request, reply) => {
     const result = await entries.add(request.userId, request.body, requestContext(request))
     return reply.status(result.created ? 201 : 200).send(result)

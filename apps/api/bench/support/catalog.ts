@@ -1,0 +1,14 @@
+// A deterministic generated artist catalog: the same names on every run, so figures compare.
+let seed = 42
+export const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+export const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!
+// Onset + vowel + optional coda: ~1,900 syllables, so names share trigrams about as often as
+// real artist names do (a handful of syllables would make every name look like every other).
+const onsets = ['', 'b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'kr', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'sh', 'st', 't', 'tr', 'v', 'w', 'y', 'z']
+const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ee']
+const codas = ['', '', 'n', 'r', 'l', 's', 'x', 'ck', 'nd', 'm', 'k']
+const syllables = onsets.flatMap((o) => vowels.flatMap((v) => codas.map((c) => o + v + c)))
+const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join('')
+export const artistName = () => `${word()} ${word()}`.replace(/\b\w/g, (c) => c.toUpperCase())
+/** A search a person might type: a prefix, or the name with one letter dropped. */
+export const typo = (n: string) => (random() < 0.5 ? n.slice(0, Math.max(4, Math.floor(n.length * 0.6))) : n.replace(/[aeiou](?=[^aeiou]*$)/, ''))

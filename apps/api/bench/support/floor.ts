@@ -1,0 +1,60 @@
+// The floor: a minimal Fastify server doing only what each hot endpoint must do — verify the
+// token (jose, key imported once) and run one equivalent SQL statement (pg, a pool of 10) — with
+// nothing else around it. Each API endpoint is measured against it in the same run.
+import Fastify, { type FastifyRequest } from 'fastify'
+import { jwtVerify } from 'jose'
+import pg from 'pg'
+
+const ARTIST = `a.id, a.canonical_name, a.aliases, a.image_url, a.genres, a.spotify_id, a.apple_music_id, a.youtube_music_id, a.tidal_id, a.musicbrainz_id`
+// A page of the list with its total and the user's tags, in one statement.
+const LIST = `
+  select e.id as entry_id, e.tags, e.note, e.created_at, e.updated_at, ${ARTIST},
+         count(*) over () as total,
+         array(select distinct unnest(tags) from user_artist_blocks where user_id = $1) as all_tags
+  from user_artist_blocks e join artists a on a.id = e.artist_id
+  where e.user_id = $1
+  order by e.created_at desc, e.id limit $2 offset $3`
+const SEARCH = `
+  select ${ARTIST}, word_similarity($1, search_text) as score from artists a
+  where $1 <% search_text
+  order by score desc, similarity(lower(canonical_name), $1) desc, canonical_name limit $2 offset $3`
+const ME = `select id, email, created_at from users where id = $1`
+
+export async function startFloor(databaseUrl: string, secret: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  pool.on('connect', (client) => void client.query('set pg_trgm.word_similarity_threshold = 0.45'))
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+  const userOf = async (request: FastifyRequest) => {
+    const token = request.headers.authorization?.slice('Bearer '.length) ?? ''
+    const { payload } = await jwtVerify(token, key, { issuer: 'ndith-api', audience: 'ndith', algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] })
+    return payload.sub!
+  }
+  const toEntry = (r: Record<string, unknown>) => ({
+    id: r.entry_id, tags: r.tags, note: r.note, createdAt: (r.created_at as Date).toISOString(), updatedAt: (r.updated_at as Date).toISOString(),
+    artist: { id: r.id, name: r.canonical_name, aliases: r.aliases, imageUrl: r.image_url, genres: r.genres, externalIds: {} },
+  })
+  const list = async (userId: string) => {
+    const { rows } = await pool.query(LIST, [userId, 25, 0])
+    return { items: rows.map(toEntry), total: Number(rows[0]?.total ?? 0), limit: 25, offset: 0, tags: rows[0]?.all_tags ?? [] }
+  }
+  const search = async (q: string) => {
+    const { rows } = await pool.query(SEARCH, [q.trim().toLowerCase(), 21, 0])
+    return { items: rows.slice(0, 20).map((r) => ({ id: r.id, name: r.canonical_name, score: r.score })), hasMore: rows.length > 20, limit: 20, offset: 0 }
+  }
+
+  const app = Fastify()
+  app.get('/bare', async () => ({ status: 'ok' }))
+  app.get('/me', async (request) => {
+    const { rows } = await pool.query(ME, [await userOf(request)])
+    return { user: { id: rows[0].id, email: rows[0].email, createdAt: rows[0].created_at.toISOString() } }
+  })
+  app.get('/list', async (request) => list(await userOf(request)))
+  app.get<{ Querystring: { user: string } }>('/list-bare', async (request) => list(request.query.user))
+  app.get<{ Querystring: { q: string } }>('/search', async (request) => {
+    await userOf(request)
+    return search(request.query.q)
+  })
+  app.get<{ Querystring: { q: string } }>('/search-bare', async (request) => search(request.query.q))
+  app.addHook('onClose', () => pool.end())
+  return app
+}
