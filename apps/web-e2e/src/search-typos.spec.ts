@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { seedCatalog } from './support/catalog.ts'
 import { addToMyList, signUp } from './support/listener.ts'
 
@@ -11,7 +11,7 @@ test.describe('Search that forgives typos, and adding an artist already listed',
     await expect(page.getByText('Your list is empty')).toBeVisible()
   })
 
-  const results = (page: import('@playwright/test').Page) => page.locator('#add-artist-search-results > li')
+  const results = (page: Page) => page.locator('#add-artist-search-results > li')
 
   test('swapped letters and two typos find the artist, the exact name first', async ({ page }) => {
     const search = page.getByRole('searchbox', { name: 'Search the catalog' })

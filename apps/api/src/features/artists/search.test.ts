@@ -69,6 +69,10 @@ describe('typo-tolerant artist search', () => {
     expect(await search('zzqqxxvv')).toMatchObject({ items: [], suggestions: [] })
   })
 
+  it.each(['!!', '   ', "'", '%_'])('answers %j without words with no matches, not an error', async (q) => {
+    expect(await search(q)).toMatchObject({ items: [], suggestions: [] })
+  })
+
   it("marks artists already on the signed-in user's list", async () => {
     const drake = (await search('drake')).items[0]!
     expect(drake.onList).toBe(false)
