@@ -28,9 +28,20 @@ export const ArtistSearchQuery = Type.Object({
 })
 export type ArtistSearchQuery = Static<typeof ArtistSearchQuery>
 
-export const ArtistSearchResult = Type.Object({ ...Artist.properties, score: Type.Number() })
+export const ArtistSearchResult = Type.Object({
+  ...Artist.properties,
+  score: Type.Number(),
+  onList: Type.Boolean({ description: "Whether the artist is on the signed-in user's list" }),
+})
+export type ArtistSearchResult = Static<typeof ArtistSearchResult>
 export const ArtistSearchResponse = Type.Object(
-  { items: Type.Array(ArtistSearchResult), hasMore: Type.Boolean(), limit: Type.Integer(), offset: Type.Integer() },
+  {
+    items: Type.Array(ArtistSearchResult),
+    hasMore: Type.Boolean(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+    suggestions: Type.Array(Type.String(), { description: 'Did you mean: names close to a query that matched nothing (first page only), closest first' }),
+  },
   { $id: 'ArtistSearchResponse' },
 )
 export type ArtistSearchResponse = Static<typeof ArtistSearchResponse>

@@ -12,3 +12,13 @@ const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pi
 export const artistName = () => `${word()} ${word()}`.replace(/\b\w/g, (c) => c.toUpperCase())
 /** A search a person might type: a prefix, or the name with one letter dropped. */
 export const typo = (n: string) => (random() < 0.5 ? n.slice(0, Math.max(4, Math.floor(n.length * 0.6))) : n.replace(/[aeiou](?=[^aeiou]*$)/, ''))
+const at = (w: string) => 1 + Math.floor(random() * (w.length - 2))
+const swap = (w: string, i = at(w)) => w.slice(0, i) + w[i + 1] + w.slice(i, i + 1) + w.slice(i + 2)
+const drop = (w: string, i = at(w)) => w.slice(0, i) + w.slice(i + 1)
+const change = (w: string, i = at(w)) => w.slice(0, i) + (w[i] === 'x' ? 'q' : 'x') + w.slice(i + 1)
+/** Two typos, one in each word: two swapped letters and a dropped one, or two wrong letters. */
+export const twoTypos = (n: string) => {
+  const [a, b] = n.split(' ') as [string, string]
+  const r = random()
+  return r < 0.33 ? `${swap(a)} ${drop(b)}` : r < 0.66 ? `${drop(a)} ${swap(b)}` : `${change(a)} ${change(b)}`
+}

@@ -10,26 +10,6 @@ export const findArtistByProviderId = (db: Db, provider: Provider, id: string) =
   db.selectFrom('artists').select(artistColumns).where(providerColumn[provider], '=', id).executeTakeFirst()
 
 /**
- * Fuzzy search over name and aliases: word similarity on the trigram-indexed search_text, ranked
- * by it and by whole-name similarity. Reads one row more than asked to know whether more exist.
- * The threshold (pg_trgm.word_similarity_threshold) is set per connection, see database.ts.
- */
-export function searchArtists(db: Db, query: string, limit: number, offset: number) {
-  const q = query.trim().toLowerCase()
-  return db
-    .selectFrom('artists')
-    .select(artistColumns)
-    .select(sql<number>`word_similarity(${q}, search_text)`.as('score'))
-    .where(sql<boolean>`${q} <% search_text`)
-    .orderBy('score', 'desc')
-    .orderBy(sql`similarity(lower(canonical_name), ${q})`, 'desc')
-    .orderBy('canonical_name')
-    .limit(limit + 1)
-    .offset(offset)
-    .execute()
-}
-
-/**
  * Creates the artist or refreshes it from provider data. ON CONFLICT on the provider's unique
  * column makes concurrent upserts of one provider id converge on a single row.
  */

@@ -5,6 +5,7 @@ import { AppError, validationError } from '../../lib/app-error.ts'
 import { toArtist } from './mapping.ts'
 import type { ArtistProviders } from './providers.ts'
 import * as repo from './repository.ts'
+import { looseSearch, searchArtists, type SearchRow } from './search.ts'
 
 export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyBaseLogger) {
   async function fetchFromProvider(provider: Provider, id: string) {
@@ -17,15 +18,19 @@ export function artistCatalog(db: Db, providers: ArtistProviders, log?: FastifyB
   }
 
   return {
-    async search(q: string, page: PageRequest = {}): Promise<ArtistSearchResponse> {
+    /**
+     * Ranked matches, each marked when on the user's list. When nothing matches, a looser pass's
+     * close matches (one page) or its "did you mean" names.
+     */
+    async search(q: string, page: PageRequest = {}, userId: string | null = null): Promise<ArtistSearchResponse> {
       const { limit, offset } = pageWindow(page)
-      const rows = await repo.searchArtists(db, q, limit, offset)
-      return {
-        items: rows.slice(0, limit).map((row) => ({ ...toArtist(row), score: Math.round(row.score * 1000) / 1000 })),
-        hasMore: rows.length > limit,
-        limit,
-        offset,
+      const toResult = (row: SearchRow) => ({ ...toArtist(row), score: Math.round(row.score * 1000) / 1000, onList: row.on_list })
+      const rows = await searchArtists(db, q, limit, offset, userId)
+      if (rows.length === 0 && offset === 0) {
+        const loose = await looseSearch(db, q, limit, userId)
+        return { items: loose.rows.map(toResult), hasMore: false, limit, offset, suggestions: loose.suggestions }
       }
+      return { items: rows.slice(0, limit).map(toResult), hasMore: rows.length > limit, limit, offset, suggestions: [] }
     },
 
     async get(id: string): Promise<Artist> {

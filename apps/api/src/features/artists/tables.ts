@@ -13,6 +13,8 @@ export interface ArtistsTable {
   musicbrainz_id: string | null
   /** Generated from the name and aliases; trigram-indexed for fuzzy search. */
   search_text: ColumnType<string, never, never>
+  /** Generated: the sorted letters of each word of search_text (finds swapped letters). */
+  search_keys: ColumnType<string[], never, never>
   created_at: ColumnType<Date, Date | undefined, never>
   updated_at: ColumnType<Date, Date | undefined, Date>
 }
