@@ -13,6 +13,7 @@ import { communityRoutes } from './features/community/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { blocklistRoutes } from './features/blocklist/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
+import { sessionRoutes } from './features/sessions/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
       await api.register(activityRoutes, { activity: services.activity })
       await api.register(accountRoutes, { account: services.account })
+      await api.register(sessionRoutes, { sessions: services.sessions })
       await api.register(connectionRoutes, { connections: services.connections })
       await api.register(libraryRoutes, { library: services.library })
       await api.register(enforcementRoutes, services.enforcement)

@@ -13,6 +13,7 @@ import { importService } from './features/blocklist/import-service.ts'
 import { blocklistService } from './features/blocklist/service.ts'
 import { communityServices } from './features/community/services.ts'
 import { healthService } from './features/health/service.ts'
+import { sessionService } from './features/sessions/service.ts'
 import { connectionProviders } from './features/connections/providers.ts'
 import { callbackUrlFor, createConnectionsService } from './features/connections/service.ts'
 import { createTokenRefresher } from './features/connections/token-refresher.ts'
@@ -101,6 +102,7 @@ export function buildServices(deps: ServiceDeps) {
       rateLimits: authRateLimits(store, config.rateLimits),
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     }),
+    sessions: sessionService({ db, clock }),
     catalog,
     // The changes of a listener's effective list tell keep-enforced, after they commit (a removal too:
     // the artist leaves the enforced set, so adding it again later removes its items again).
