@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyBaseLogger } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import { API_BASE_PATH } from '@ndith/contracts'
@@ -17,6 +17,7 @@ import { sessionRoutes } from './features/sessions/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
+import { logEachRequest } from './plugins/request-log.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
@@ -76,7 +77,10 @@ export async function buildApp(deps: AppDeps) {
     // Unknown fields are refused (not silently dropped) and every problem is reported at once.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     frameworkErrors,
+    // One concise line per request instead (plugins/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
   })
+  logEachRequest(app)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

@@ -15,6 +15,8 @@ test.afterEach(async () => {
 })
 
 test('a signed-in user who reloads while the API is down stays on their page with the banner and is back by itself when it returns', async ({ page }) => {
+  // Two API starts and the app's own backoff: longer than the default 30 s on a busy machine.
+  test.setTimeout(120_000)
   api = await startApi(ports.flakyApi)
   await page.goto('/register')
   await registerForm(page).fill({ email: uniqueEmail('reload'), password: VALID_PASSWORD, confirm: VALID_PASSWORD })
@@ -34,12 +36,13 @@ test('a signed-in user who reloads while the API is down stays on their page wit
   api = await startApi(ports.flakyApi)
 
   // No click: the app retries by itself with backoff.
-  await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible({ timeout: 45_000 })
   await expect(page).toHaveURL('/account')
   await expect(banner).toHaveCount(0)
 })
 
 test('a signed-out page load logs no 401 (no refresh is tried without a session)', async ({ page }) => {
+  test.setTimeout(90_000)
   api = await startApi(ports.flakyApi)
   const messages: ConsoleMessage[] = []
   page.on('console', (message) => messages.push(message))

@@ -1,36 +1,33 @@
+import { SESSION_HINT_COOKIE } from '@ndith/contracts'
+
 /**
- * A note in this browser that it holds a refresh session (set at sign-in, removed at sign-out or
- * when the server says the session ended). The refresh cookie itself is httpOnly, so without this
- * a signed-out page load could only find out by asking — and logging a 401 in the console.
+ * Whether this browser holds a refresh session, from a readable cookie the API sets beside the
+ * httpOnly refresh cookie (same lifetime, no secret in it) and clears at sign-out. Without it a
+ * signed-out page load could only find out by asking — and logging a 401 in the console.
  * It is only a hint: the server still decides; a stale one costs one refused refresh, once.
  */
 export interface SessionHint {
   present(): boolean
-  set(): void
+  /** Forgets the hint here too (the server clears it as well when it ends a session). */
   clear(): void
 }
 
-const KEY = 'ndith-has-session'
-
-export function localSessionHint(storage: () => Storage | undefined = () => globalThis.localStorage): SessionHint {
-  // Storage can be missing or refuse writes (private modes, quotas): then assume a session may exist.
-  const attempt = <T>(use: (store: Storage) => T, fallback: T): T => {
-    try {
-      const store = storage()
-      return store ? use(store) : fallback
-    } catch {
-      return fallback
-    }
-  }
+export function cookieSessionHint(doc: () => Document | undefined = () => globalThis.document): SessionHint {
   return {
-    present: () => attempt((store) => store.getItem(KEY) !== null, true),
-    set: () => attempt((store) => store.setItem(KEY, '1'), undefined),
-    clear: () => attempt((store) => store.removeItem(KEY), undefined),
+    present: () => {
+      const cookies = doc()?.cookie
+      // Without cookies to read (no document), assume a session may exist: the refresh decides.
+      return cookies === undefined || cookies.split(/;\s*/).some((pair) => pair.startsWith(`${SESSION_HINT_COOKIE}=`))
+    },
+    clear: () => {
+      const current = doc()
+      if (current) current.cookie = `${SESSION_HINT_COOKIE}=; Max-Age=0; Path=/; SameSite=Strict`
+    },
   }
 }
 
-/** For tests: a hint held in memory. */
-export function memorySessionHint(initially: boolean): SessionHint {
+/** For tests: a hint held in memory, set by a successful sign-in as the API's cookie would be. */
+export function memorySessionHint(initially: boolean): SessionHint & { set(): void } {
   let present = initially
   return { present: () => present, set: () => void (present = true), clear: () => void (present = false) }
 }

@@ -2,7 +2,7 @@ import type { LoginRequest, RegisterRequest, Session, User } from '@ndith/contra
 import type { AuthApi } from './api/auth-api.ts'
 import { ApiError, ServerUnreachableError, TemporarilyUnavailableError, asOutage } from './api/errors.ts'
 import { withCrossTabLock } from './cross-tab-lock.ts'
-import { localSessionHint, type SessionHint } from './session-hint.ts'
+import { cookieSessionHint, type SessionHint } from './session-hint.ts'
 
 export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out'
 
@@ -42,7 +42,7 @@ export class SessionStore {
   constructor(
     private readonly api: AuthApi,
     /** Whether this browser signed in and has not signed out: only then can a refresh succeed. */
-    private readonly hint: SessionHint = localSessionHint(),
+    private readonly hint: SessionHint = cookieSessionHint(),
   ) {}
 
   /**
@@ -74,10 +74,10 @@ export class SessionStore {
     }
   }
 
-  /** Exponential backoff (1, 2, 4 … 30 s), or the server's own Retry-After when it gave one. */
+  /** Exponential backoff (1, 2, 4, 8, then every 10 s), or the server's own Retry-After when it gave one. */
   #retryRestoreLater(outage: ServerUnreachableError) {
     this.restoreOutage = outage
-    const backoff = Math.min(30, 2 ** this.#restoreAttempts)
+    const backoff = Math.min(10, 2 ** this.#restoreAttempts)
     this.#restoreAttempts += 1
     const seconds = outage instanceof TemporarilyUnavailableError && outage.retryAfterSeconds !== undefined ? Math.max(1, outage.retryAfterSeconds) : backoff
     this.restoreRetryIn = seconds
@@ -106,6 +106,13 @@ export class SessionStore {
     this.#clear()
     this.signOutReason = 'user'
     this.#notice = { tone: 'success', text: 'Your account and its data were deleted.' }
+  }
+
+  /** Every session was signed out on the server (this one too): forget it here and say so on sign-in. */
+  signedOutEverywhere(): void {
+    this.#clear()
+    this.signOutReason = 'user'
+    this.#notice = { tone: 'success', text: 'You have signed out everywhere.' }
   }
 
   /** Reloads the signed-in user from the API. */
@@ -156,7 +163,6 @@ export class SessionStore {
   }
 
   #accept(session: Session) {
-    this.hint.set()
     this.#restoreAttempts = 0
     this.#accessToken = session.accessToken
     this.user = session.user

@@ -117,12 +117,11 @@ describe('SessionStore', () => {
     expect(session.status).toBe('signed-in')
   })
 
-  it('notes at sign-in that this browser holds a session, and forgets it at sign-out', async () => {
-    const hint = memorySessionHint(false)
+  it('forgets the hint at sign-out, so the next load does not try a refresh', async () => {
+    const hint = memorySessionHint(true)
     const session = new SessionStore(fakeApi(), hint)
 
     await session.signIn({ email: user.email, password: 'pw' })
-    expect(hint.present()).toBe(true)
     await session.signOut()
 
     expect(hint.present()).toBe(false)

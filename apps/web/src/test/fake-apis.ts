@@ -31,6 +31,7 @@ export function fakeApis(given: DeepPartial = {}): Apis {
       ['options', 'saveOptions', 'plan', 'actions', 'skipped', 'run', 'runs', 'getRun', 'runItems', 'previewRollback', 'rollback', 'keepEnforced', 'setKeepEnforced'],
       given.enforcement,
     ),
+    sessions: fill('sessions', ['changePassword', 'list', 'revoke', 'signOutEverywhere'], given.sessions),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { AccountOperations as ops, AUTH_BASE_PATH, REFRESH_COOKIE } from '@ndith/contracts'
+import { AccountOperations as ops } from '@ndith/contracts'
+import { clearSessionCookies } from '../auth/cookies.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import type { AccountService } from './service.ts'
@@ -17,6 +18,6 @@ export async function accountRoutes(app: FastifyInstance, { account }: { account
   })
   serve(api, ops.deleteMyAccount, async (request, reply) => {
     await account.deleteAccount(request.userId, request.body.password, requestContext(request))
-    return reply.clearCookie(REFRESH_COOKIE, { path: AUTH_BASE_PATH }).status(204).send(null)
+    return clearSessionCookies(reply).status(204).send(null)
   })
 }

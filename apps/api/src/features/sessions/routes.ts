@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { AUTH_BASE_PATH, REFRESH_COOKIE, SessionOperations as ops } from '@ndith/contracts'
+import { REFRESH_COOKIE, SessionOperations as ops } from '@ndith/contracts'
+import { clearSessionCookies } from '../auth/cookies.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import type { SessionService } from './service.ts'
@@ -8,7 +9,6 @@ import type { SessionService } from './service.ts'
 export async function sessionRoutes(app: FastifyInstance, { sessions }: { sessions: SessionService }) {
   const api = typed(app)
   const cookieOf = (request: { cookies: Record<string, string | undefined> }) => request.cookies[REFRESH_COOKIE]
-  const clearCookie = { path: AUTH_BASE_PATH }
 
   serve(api, ops.changePassword, async (request) => sessions.changePassword(request.userId, cookieOf(request), request.body, requestContext(request)))
 
@@ -16,12 +16,12 @@ export async function sessionRoutes(app: FastifyInstance, { sessions }: { sessio
 
   serve(api, ops.revokeSession, async (request, reply) => {
     const { wasCurrent } = await sessions.revoke(request.userId, request.params.id, cookieOf(request), requestContext(request))
-    if (wasCurrent) reply.clearCookie(REFRESH_COOKIE, clearCookie)
+    if (wasCurrent) clearSessionCookies(reply)
     return reply.status(204).send(null)
   })
 
   serve(api, ops.signOutEverywhere, async (request, reply) => {
     await sessions.signOutEverywhere(request.userId, requestContext(request))
-    return reply.clearCookie(REFRESH_COOKIE, clearCookie).status(204).send(null)
+    return clearSessionCookies(reply).status(204).send(null)
   })
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { ACTIVITY_LABELS, REFRESH_COOKIE, type ActiveSession } from '@ndith/contracts'
+import { ACTIVITY_LABELS, REFRESH_COOKIE, SESSION_HINT_COOKIE, type ActiveSession } from '@ndith/contracts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { goodPassword, refresh, refreshCookie, register } from '../../../test/support/auth.ts'
 
@@ -28,6 +28,19 @@ async function auditActions(userId: string) {
   const rows = await t.db.selectFrom('audit_log').select('action').where('actor_id', '=', userId).execute()
   return rows.map((row) => row.action)
 }
+
+describe('the session hint cookie', () => {
+  it('is set readable beside the refresh cookie at sign-in and cleared at sign-out, so a signed-out load needs no refresh', async () => {
+    const account = await register(t.app)
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } })
+    const hint = login.cookies.find((cookie) => cookie.name === SESSION_HINT_COOKIE)
+    expect(hint).toMatchObject({ value: '1', path: '/' })
+    expect(hint?.httpOnly).toBeFalsy()
+
+    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { [REFRESH_COOKIE]: refreshCookie(login)! } })
+    expect(logout.cookies.find((cookie) => cookie.name === SESSION_HINT_COOKIE)?.value).toBe('')
+  })
+})
 
 describe('change password', () => {
   it('needs the current password, signs every other session out and keeps this one', async () => {
