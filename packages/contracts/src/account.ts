@@ -1,11 +1,14 @@
 import Type, { type Static } from 'typebox'
 import { PageQuery } from './pagination.ts'
-import { DateTime, Nullable } from './schemas.ts'
+import { ACTIVITY_KINDS } from './activity-labels.ts'
+import { DateTime, Nullable, OneOf } from './schemas.ts'
 
 export const ActivityQuery = Type.Object({
   limit: PageQuery.limit,
   /** The nextCursor of the previous page. */
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
+  /** Which actions: the changes that matter, sign-ins and sessions, previews, or all (the default). */
+  kind: Type.Optional(OneOf(ACTIVITY_KINDS, { default: 'all' })),
 })
 export type ActivityQuery = Static<typeof ActivityQuery>
 
