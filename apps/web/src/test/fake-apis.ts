@@ -21,7 +21,7 @@ export function fakeApis(given: DeepPartial = {}): Apis {
     blocklist: fill('blocklist', ['list', 'add', 'update', 'remove', 'exportFile', 'previewImport', 'confirmImport'], given.blocklist),
     community: fill(
       'community',
-      ['browse', 'get', 'create', 'update', 'items', 'addItem', 'updateItem', 'removeItem', 'reportItem', 'publish', 'versions', 'diff', 'subscribe', 'unsubscribe', 'accept', 'preview', 'subscriptions', 'reports', 'effective'],
+      ['browse', 'get', 'create', 'update', 'items', 'addItem', 'updateItem', 'removeItem', 'reportItem', 'publish', 'versions', 'diff', 'subscribe', 'unsubscribe', 'accept', 'preview', 'subscriptions', 'reports', 'effective', 'exportEffective'],
       given.community,
     ),
     account: fill('account', ['activity', 'exportData', 'deleteAccount'], given.account),
