@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(communityRoutes, services.community)
       await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
       await api.register(activityRoutes, { activity: services.activity })
-      await api.register(accountRoutes, { account: services.account })
+      await api.register(accountRoutes, { account: services.account, profile: services.profile })
       await api.register(sessionRoutes, { sessions: services.sessions })
       await api.register(connectionRoutes, { connections: services.connections })
       await api.register(libraryRoutes, { library: services.library })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
+import { profileService } from './features/account/profile.ts'
 import { accountService } from './features/account/service.ts'
 import { activityService } from './features/activity/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
@@ -119,6 +120,7 @@ export function buildServices(deps: ServiceDeps) {
     },
     activity: activityService(db),
     account: accountService(db, clock),
+    profile: profileService(db, clock),
     ...connected,
   }
 }

@@ -1,7 +1,8 @@
 import Type, { type Static } from 'typebox'
 import { PageQuery } from './pagination.ts'
 import { ACTIVITY_KINDS } from './activity-labels.ts'
-import { DateTime, Nullable, OneOf } from './schemas.ts'
+import { MAX_DISPLAY_NAME_LENGTH } from './limits.ts'
+import { DateTime, Nullable, OneOf, Text } from './schemas.ts'
 
 export const ActivityQuery = Type.Object({
   limit: PageQuery.limit,
@@ -36,3 +37,13 @@ export const DeleteAccountRequest = Type.Object(
   { additionalProperties: false },
 )
 export type DeleteAccountRequest = Static<typeof DeleteAccountRequest>
+
+/** What others see of me: the name on my community lists (null: the generated "Listener 6a6cfc"). */
+export const Profile = Type.Object({ displayName: Nullable(Type.String()) }, { $id: 'Profile' })
+export type Profile = Static<typeof Profile>
+
+export const UpdateProfileRequest = Type.Object(
+  { displayName: Nullable(Text({ minLength: 1, maxLength: MAX_DISPLAY_NAME_LENGTH, description: 'null goes back to the generated name' })) },
+  { additionalProperties: false },
+)
+export type UpdateProfileRequest = Static<typeof UpdateProfileRequest>

@@ -17,6 +17,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'blocklist.import_previewed': 'Previewed an import',
   'blocklist.imported': 'Imported artists',
   'account.exported': 'Exported account data',
+  'account.display_name_changed': 'Changed the name shown on community lists',
   'account.deleted': 'Deleted the account',
   'community_list.created': 'Created a community list',
   'community_list.updated': 'Edited a community list',

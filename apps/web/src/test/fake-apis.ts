@@ -24,7 +24,7 @@ export function fakeApis(given: DeepPartial = {}): Apis {
       ['browse', 'get', 'create', 'update', 'items', 'addItem', 'updateItem', 'removeItem', 'reportItem', 'publish', 'versions', 'diff', 'subscribe', 'unsubscribe', 'accept', 'preview', 'subscriptions', 'reports', 'effective', 'exportEffective'],
       given.community,
     ),
-    account: fill('account', ['activity', 'exportData', 'deleteAccount'], given.account),
+    account: fill('account', ['activity', 'exportData', 'profile', 'setDisplayName', 'deleteAccount'], given.account),
     connections: fill('connections', ['overview', 'start', 'disconnect', 'scan', 'library'], given.connections),
     enforcement: fill(
       'enforcement',
