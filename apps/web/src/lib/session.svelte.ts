@@ -1,6 +1,6 @@
 import type { LoginRequest, RegisterRequest, Session, User } from '@ndith/contracts'
 import type { AuthApi } from './api/auth-api.ts'
-import { ApiError, ServerUnreachableError, TemporarilyUnavailableError, asOutage } from './api/errors.ts'
+import { ApiError, TemporarilyUnavailableError, asOutage, type ServerUnreachableError } from './api/errors.ts'
 import { withCrossTabLock } from './cross-tab-lock.ts'
 import { cookieSessionHint, type SessionHint } from './session-hint.ts'
 
