@@ -14,6 +14,7 @@ import * as m0012 from './0012_library_snapshots.ts'
 import * as m0013 from './0013_enforcement.ts'
 import * as m0014 from './0014_keep_enforced.ts'
 import * as m0015 from './0015_search_typos.ts'
+import * as m0016 from './0016_display_names.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0013_enforcement': m0013,
   '0014_keep_enforced': m0014,
   '0015_search_typos': m0015,
+  '0016_display_names': m0016,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import tailwindcss from '@tailwindcss/vite'
-import { apiProxy, apiProxyLogger } from './api-proxy.ts'
+import { announceWhenApiReady, apiProxy, apiProxyLogger } from './api-proxy.ts'
 import { securityHeaders } from './security-headers.ts'
 
 // The app calls the API through same-origin paths (/api/...), exactly as it does behind nginx in
@@ -11,7 +11,7 @@ const host = process.env.WEB_HOST ?? '127.0.0.1'
 const port = Number(process.env.WEB_PORT ?? 5000)
 
 export default defineConfig({
-  plugins: [tailwindcss(), svelte()],
+  plugins: [tailwindcss(), svelte(), announceWhenApiReady(apiTarget)],
   customLogger: apiProxyLogger(apiTarget),
   server: { host, port, strictPort: true, proxy: apiProxy(apiTarget), headers: securityHeaders(true) },
   preview: { host, port, strictPort: true, proxy: apiProxy(apiTarget), headers: securityHeaders() },

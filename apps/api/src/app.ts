@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyBaseLogger } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import { API_BASE_PATH } from '@ndith/contracts'
@@ -13,12 +13,14 @@ import { communityRoutes } from './features/community/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { blocklistRoutes } from './features/blocklist/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
+import { sessionRoutes } from './features/sessions/routes.ts'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts'
 import { authenticate } from './plugins/authenticate.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import { registerMetrics } from './plugins/metrics.ts'
 import { createMetrics, type AppMetrics } from './metrics/metrics.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
+import { logEachRequest } from './plugins/request-log.ts'
 import { connectionCallbackRoutes, connectionRoutes } from './features/connections/routes.ts'
 import { enforcementRoutes } from './features/enforcement/routes.ts'
 import { libraryRoutes } from './features/library/routes.ts'
@@ -80,7 +82,10 @@ export async function buildApp(deps: AppDeps) {
     // Unknown fields are refused (not silently dropped) and every problem is reported at once.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     frameworkErrors,
+    // One concise line per request instead (plugins/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
   })
+  logEachRequest(app)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -121,7 +126,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(communityRoutes, services.community)
       await api.register(blocklistRoutes, { entries: services.blocklist, imports: services.imports })
       await api.register(activityRoutes, { activity: services.activity })
-      await api.register(accountRoutes, { account: services.account })
+      await api.register(accountRoutes, { account: services.account, profile: services.profile })
+      await api.register(sessionRoutes, { sessions: services.sessions })
       await api.register(connectionRoutes, { connections: services.connections })
       await api.register(libraryRoutes, { library: services.library })
       await api.register(enforcementRoutes, services.enforcement)

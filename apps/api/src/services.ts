@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
+import { profileService } from './features/account/profile.ts'
 import { accountService } from './features/account/service.ts'
 import { activityService } from './features/activity/service.ts'
 import type { ArtistProviders } from './features/artists/providers.ts'
@@ -14,6 +15,7 @@ import { importService } from './features/blocklist/import-service.ts'
 import { blocklistService } from './features/blocklist/service.ts'
 import { communityServices } from './features/community/services.ts'
 import { healthService } from './features/health/service.ts'
+import { sessionService } from './features/sessions/service.ts'
 import { connectionProviders } from './features/connections/providers.ts'
 import { callbackUrlFor, createConnectionsService } from './features/connections/service.ts'
 import { createTokenRefresher } from './features/connections/token-refresher.ts'
@@ -102,6 +104,7 @@ export function buildServices(deps: ServiceDeps) {
       rateLimits: authRateLimits(store, config.rateLimits),
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     }),
+    sessions: sessionService({ db, clock }),
     catalog,
     // The changes of a listener's effective list tell keep-enforced, after they commit (a removal too:
     // the artist leaves the enforced set, so adding it again later removes its items again).
@@ -118,6 +121,7 @@ export function buildServices(deps: ServiceDeps) {
     },
     activity: activityService(db),
     account: accountService(db, clock),
+    profile: profileService(db, clock),
     ...connected,
   }
 }

@@ -19,7 +19,8 @@ describe('the API process', () => {
 
   it('on SIGTERM finishes the in-flight request, closes the pools and exits 0', async () => {
     const port = await freePort()
-    const api = startApi({ ...embeddedEnv(), PORT: String(port), SHUTDOWN_DRAIN_MS: '200' })
+    // At debug the API logs each request's arrival ("incoming request"), so the test knows it is in flight.
+    const api = startApi({ ...embeddedEnv(), PORT: String(port), LOG_LEVEL: 'debug', SHUTDOWN_DRAIN_MS: '200' })
     await api.waitFor(/Server listening/, 60_000)
 
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {

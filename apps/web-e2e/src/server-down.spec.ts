@@ -48,6 +48,8 @@ test('with the API down, signing in shows the banner instead of failing silently
 })
 
 test('when the API goes down mid-session, sign out shows the banner and keeps the user signed in until it works', async ({ page }) => {
+  // Starts the API twice: longer than the default 30 s on a busy machine.
+  test.setTimeout(90_000)
   api = await startApi(ports.flakyApi)
   const email = uniqueEmail('midsession')
   await page.goto('/register')
@@ -58,7 +60,7 @@ test('when the API goes down mid-session, sign out shows the banner and keeps th
   await expect(page).toHaveURL('/account')
 
   await api.stop()
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
 
   await expect(banner(page)).toBeVisible()
   await expect(page).toHaveURL('/account')

@@ -1,11 +1,15 @@
 import Type, { type Static } from 'typebox'
 import { PageQuery } from './pagination.ts'
-import { DateTime, Nullable } from './schemas.ts'
+import { ACTIVITY_KINDS } from './activity-labels.ts'
+import { MAX_DISPLAY_NAME_LENGTH } from './limits.ts'
+import { DateTime, Nullable, OneOf, Text } from './schemas.ts'
 
 export const ActivityQuery = Type.Object({
   limit: PageQuery.limit,
   /** The nextCursor of the previous page. */
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
+  /** Which actions: the changes that matter, sign-ins and sessions, previews, or all (the default). */
+  kind: Type.Optional(OneOf(ACTIVITY_KINDS, { default: 'all' })),
 })
 export type ActivityQuery = Static<typeof ActivityQuery>
 
@@ -33,3 +37,13 @@ export const DeleteAccountRequest = Type.Object(
   { additionalProperties: false },
 )
 export type DeleteAccountRequest = Static<typeof DeleteAccountRequest>
+
+/** What others see of me: the name on my community lists (null: the generated "Listener 6a6cfc"). */
+export const Profile = Type.Object({ displayName: Nullable(Type.String()) }, { $id: 'Profile' })
+export type Profile = Static<typeof Profile>
+
+export const UpdateProfileRequest = Type.Object(
+  { displayName: Nullable(Text({ minLength: 1, maxLength: MAX_DISPLAY_NAME_LENGTH, description: 'null goes back to the generated name' })) },
+  { additionalProperties: false },
+)
+export type UpdateProfileRequest = Static<typeof UpdateProfileRequest>

@@ -8,12 +8,16 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'auth.logout': 'Signed out',
   'auth.refresh': 'Session renewed',
   'auth.refresh_reuse_detected': 'Signed out everywhere: a session token was re-used',
+  'auth.password_changed': 'Changed the password (other sessions signed out)',
+  'auth.session_revoked': 'Signed out a session',
+  'auth.signed_out_everywhere': 'Signed out everywhere',
   'blocklist.entry_added': 'Added an artist to the list',
   'blocklist.entry_updated': 'Edited a list entry',
   'blocklist.entry_removed': 'Removed an artist from the list',
   'blocklist.import_previewed': 'Previewed an import',
   'blocklist.imported': 'Imported artists',
   'account.exported': 'Exported account data',
+  'account.display_name_changed': 'Changed the name shown on community lists',
   'account.deleted': 'Deleted the account',
   'community_list.created': 'Created a community list',
   'community_list.updated': 'Edited a community list',
@@ -39,4 +43,39 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'enforcement.keep_enforced_updated': 'Turned keeping a streaming account enforced on or off',
   'enforcement.auto_run_started': 'Started removing newly listed artists automatically (kept enforced)',
   'enforcement.auto_run_refused': 'Could not remove newly listed artists automatically',
+}
+
+/**
+ * What the Activity page can show: the changes that matter (the default), sign-ins and sessions,
+ * previews (an import or enforcement looked at, nothing changed), or everything.
+ */
+export const ACTIVITY_KINDS = ['changes', 'sign-ins', 'previews', 'all'] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  changes: 'Changes',
+  'sign-ins': 'Sign-ins and sessions',
+  previews: 'Previews',
+  all: 'Everything',
+}
+
+/** Audited actions that only looked (nothing changed). */
+export const PREVIEW_ACTIONS: readonly string[] = ['blocklist.import_previewed', 'enforcement.planned']
+/**
+ * Sign-ins, sign-outs, failed attempts and sessions ending: frequent, and not a change to the account.
+ * Creating the account and changing its password stay among the changes.
+ */
+export const SIGN_IN_ACTIONS: readonly string[] = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh',
+  'auth.refresh_reuse_detected',
+  'auth.session_revoked',
+  'auth.signed_out_everywhere',
+]
+
+export function activityKindOf(action: string): Exclude<ActivityKind, 'all'> {
+  if (SIGN_IN_ACTIONS.includes(action)) return 'sign-ins'
+  return PREVIEW_ACTIONS.includes(action) ? 'previews' : 'changes'
 }

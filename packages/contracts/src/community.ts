@@ -2,7 +2,7 @@
 import Type, { type Static } from 'typebox'
 import { Artist } from './artists.ts'
 import { Page, PageQuery } from './pagination.ts'
-import { DateTime, Nullable, OneOf, Text, Uuid } from './schemas.ts'
+import { DateTime, FILE_FORMATS, Nullable, OneOf, Text, Uuid } from './schemas.ts'
 import { MAX_LIST_NAME_LENGTH, MAX_LIST_TEXT_LENGTH, MAX_RATIONALE_LENGTH, MAX_EVIDENCE_URL_LENGTH } from './limits.ts'
 
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 })
@@ -231,10 +231,25 @@ export type EffectiveSource = Static<typeof EffectiveSource>
 export const EffectiveEntry = Type.Object({ artist: Artist, sources: Type.Array(EffectiveSource, { minItems: 1 }) })
 export type EffectiveEntry = Static<typeof EffectiveEntry>
 
-export const EffectiveBlocklistQuery = Type.Object({ q: Type.Optional(Text({ maxLength: 200 })), ...PageQuery })
+/** Only the artists from one source: "personal" (my own list) or a subscribed list's id. */
+export const EffectiveSourceFilter = Type.Union([Type.Literal('personal'), Uuid], { description: '"personal" or a subscribed list id' })
+
+export const EffectiveBlocklistQuery = Type.Object({ q: Type.Optional(Text({ maxLength: 200 })), source: Type.Optional(EffectiveSourceFilter), ...PageQuery })
 export type EffectiveBlocklistQuery = Static<typeof EffectiveBlocklistQuery>
 
-export const EffectiveBlocklistPage = Page(EffectiveEntry)
+export const EffectiveBlocklistExportQuery = Type.Object({ format: Type.Optional(OneOf(FILE_FORMATS, { default: 'json' })), source: Type.Optional(EffectiveSourceFilter) })
+export type EffectiveBlocklistExportQuery = Static<typeof EffectiveBlocklistExportQuery>
+
+/** How many artists each source contributes to the whole effective list (whatever the search or filter). */
+export const EffectiveSourceCount = Type.Object({ source: EffectiveSource, count: Type.Integer({ minimum: 0 }) })
+export type EffectiveSourceCount = Static<typeof EffectiveSourceCount>
+
+export const EffectiveBlocklistPage = Type.Object({
+  ...Page(EffectiveEntry).properties,
+  /** Artists in the whole effective list, whatever the search or source filter. */
+  allTotal: Type.Integer({ minimum: 0 }),
+  bySource: Type.Array(EffectiveSourceCount),
+})
 export type EffectiveBlocklistPage = Static<typeof EffectiveBlocklistPage>
 
 // ---- Reports ----

@@ -11,6 +11,8 @@ export const CSV_COLUMNS = ['name', 'url', 'tags', 'note', 'added_at'] as const
 export const CSV_TAG_SEPARATOR = '|'
 
 // Community lists
+/** The name a curator shows on their lists. */
+export const MAX_DISPLAY_NAME_LENGTH = 50
 export const MAX_LIST_NAME_LENGTH = 120
 export const MAX_LIST_TEXT_LENGTH = 2000
 export const MAX_RATIONALE_LENGTH = 1000

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './api/errors.ts'
+import { ApiError, ServerFailureError, ServerUnreachableError, TemporarilyUnavailableError } from './api/errors.ts'
 import { actionErrorText, feedbackFromError, outageText, waitPhrase } from './feedback.ts'
 
 const FIELDS = ['email', 'password'] as const
@@ -96,6 +96,12 @@ describe('waitPhrase', () => {
 })
 
 describe('outageText', () => {
+  it('words a 5xx as a server error with its reference, not as an unreachable server', () => {
+    expect(outageText(new ServerFailureError(500, 'req-5')).title).toBe('Server error.')
+    expect(outageText(new ServerFailureError(500, 'req-5')).detail).toContain('req-5')
+    expect(outageText(new ServerUnreachableError(502)).title).toBe("Can't reach the server.")
+  })
+
   it('words a 503 as temporary and says when it tries again', () => {
     expect(outageText(new TemporarilyUnavailableError(503, 30))).toEqual({
       title: 'The server is temporarily unavailable.',

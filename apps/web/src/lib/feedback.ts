@@ -1,5 +1,5 @@
 import { ErrorCodes, type ErrorCode } from '@ndith/contracts'
-import { ApiError, ServerUnreachableError, TemporarilyUnavailableError, isKnownErrorCode } from './api/errors.ts'
+import { ApiError, ServerFailureError, ServerUnreachableError, TemporarilyUnavailableError, isKnownErrorCode } from './api/errors.ts'
 
 /**
  * What the app tells the user after a failed request: in a form (messages under fields, one alert,
@@ -85,6 +85,10 @@ export function feedbackFromError<Field extends string>(error: unknown, formFiel
 
 /** How the banner and form alerts describe an outage: a temporary one says when it will try again. */
 export function outageText(outage: ServerUnreachableError): { title: string; detail: string } {
+  if (outage instanceof ServerFailureError) {
+    const reference = outage.requestId ? ` (reference ${outage.requestId})` : ''
+    return { title: 'Server error.', detail: `The server could not answer${reference}; try again in a moment.` }
+  }
   if (!(outage instanceof TemporarilyUnavailableError)) {
     return { title: "Can't reach the server.", detail: 'Check your connection, then try again.' }
   }
@@ -104,6 +108,7 @@ export function isSessionEnd(error: unknown): boolean {
 export function actionErrorText(error: unknown, doing: string): string | null {
   if (isSessionEnd(error)) return null
   if (error instanceof TemporarilyUnavailableError) return `Couldn't ${doing}: the server is temporarily unavailable. Try again in a moment.`
+  if (error instanceof ServerFailureError) return `Couldn't ${doing}: server error. Try again in a moment.`
   if (error instanceof ServerUnreachableError) return `Couldn't ${doing}: can't reach the server. Check your connection and try again.`
   return `Couldn't ${doing}: ${feedbackFromError(error, []).alert ?? 'Something went wrong'}`
 }

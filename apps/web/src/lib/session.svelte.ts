@@ -1,7 +1,8 @@
 import type { LoginRequest, RegisterRequest, Session, User } from '@ndith/contracts'
 import type { AuthApi } from './api/auth-api.ts'
-import { ApiError, ServerUnreachableError } from './api/errors.ts'
+import { ApiError, TemporarilyUnavailableError, asOutage, type ServerUnreachableError } from './api/errors.ts'
 import { withCrossTabLock } from './cross-tab-lock.ts'
+import { cookieSessionHint, type SessionHint } from './session-hint.ts'
 
 export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out'
 
@@ -21,26 +22,66 @@ export type SignOutReason = 'user' | 'expired'
 export class SessionStore {
   status = $state<SessionStatus>('restoring')
   user = $state<User | null>(null)
-  /** Why the last restore could not reach the server: we do not know whether a session exists. */
+  /**
+   * Why the last restore could not be done: the server is unreachable or failing. With a session to
+   * restore the app stays on its page ('restoring') and tries again by itself; without one, the
+   * sign-in and register pages show it.
+   */
   restoreOutage = $state.raw<ServerUnreachableError | null>(null)
+  /** Seconds until the next automatic restore attempt, while one is scheduled. */
+  restoreRetryIn = $state<number | undefined>(undefined)
   signOutReason = $state<SignOutReason | null>(null)
 
   #notice: SessionNotice | null = null
 
   #accessToken: string | null = null
   #refreshing: Promise<Session> | null = null
+  #restoreAttempts = 0
+  #restoreTimer: ReturnType<typeof setTimeout> | undefined
 
-  constructor(private readonly api: AuthApi) {}
+  constructor(
+    private readonly api: AuthApi,
+    /** Whether this browser signed in and has not signed out: only then can a refresh succeed. */
+    private readonly hint: SessionHint = cookieSessionHint(),
+  ) {}
 
+  /**
+   * Restores the session through the refresh cookie on load. Without a session to restore it asks
+   * for none (no 401 in the console), only whether the server answers, for the sign-in page's banner.
+   */
   async restore(): Promise<void> {
+    clearTimeout(this.#restoreTimer)
+    this.restoreRetryIn = undefined
+    if (!this.hint.present()) return this.#restoreSignedOut()
     try {
       this.#accept(await this.#refresh())
     } catch (error) {
-      if (error instanceof ServerUnreachableError) this.restoreOutage = error
-      else if (error instanceof ApiError) this.restoreOutage = null
-      else throw error
+      const outage = asOutage(error)
+      if (outage) return this.#retryRestoreLater(outage)
+      if (!(error instanceof ApiError)) throw error
+      this.restoreOutage = null
       this.#clear()
     }
+  }
+
+  async #restoreSignedOut(): Promise<void> {
+    this.#clear()
+    try {
+      await this.api.ping()
+      this.restoreOutage = null
+    } catch (error) {
+      this.restoreOutage = asOutage(error)
+    }
+  }
+
+  /** Exponential backoff (1, 2, 4, 8, then every 10 s), or the server's own Retry-After when it gave one. */
+  #retryRestoreLater(outage: ServerUnreachableError) {
+    this.restoreOutage = outage
+    const backoff = Math.min(10, 2 ** this.#restoreAttempts)
+    this.#restoreAttempts += 1
+    const seconds = outage instanceof TemporarilyUnavailableError && outage.retryAfterSeconds !== undefined ? Math.max(1, outage.retryAfterSeconds) : backoff
+    this.restoreRetryIn = seconds
+    this.#restoreTimer = setTimeout(() => void this.restore(), seconds * 1000)
   }
 
   async register(body: RegisterRequest): Promise<void> {
@@ -65,6 +106,13 @@ export class SessionStore {
     this.#clear()
     this.signOutReason = 'user'
     this.#notice = { tone: 'success', text: 'Your account and its data were deleted.' }
+  }
+
+  /** Every session was signed out on the server (this one too): forget it here and say so on sign-in. */
+  signedOutEverywhere(): void {
+    this.#clear()
+    this.signOutReason = 'user'
+    this.#notice = { tone: 'success', text: 'You have signed out everywhere.' }
   }
 
   /** Reloads the signed-in user from the API. */
@@ -115,6 +163,7 @@ export class SessionStore {
   }
 
   #accept(session: Session) {
+    this.#restoreAttempts = 0
     this.#accessToken = session.accessToken
     this.user = session.user
     this.status = 'signed-in'
@@ -123,6 +172,7 @@ export class SessionStore {
   }
 
   #clear() {
+    this.hint.clear()
     this.#accessToken = null
     this.user = null
     this.status = 'signed-out'

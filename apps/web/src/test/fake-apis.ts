@@ -21,16 +21,17 @@ export function fakeApis(given: DeepPartial = {}): Apis {
     blocklist: fill('blocklist', ['list', 'add', 'update', 'remove', 'exportFile', 'previewImport', 'confirmImport'], given.blocklist),
     community: fill(
       'community',
-      ['browse', 'get', 'create', 'update', 'items', 'addItem', 'updateItem', 'removeItem', 'reportItem', 'publish', 'versions', 'diff', 'subscribe', 'unsubscribe', 'accept', 'preview', 'subscriptions', 'reports', 'effective'],
+      ['browse', 'get', 'create', 'update', 'items', 'addItem', 'updateItem', 'removeItem', 'reportItem', 'publish', 'versions', 'diff', 'subscribe', 'unsubscribe', 'accept', 'preview', 'subscriptions', 'reports', 'effective', 'exportEffective'],
       given.community,
     ),
-    account: fill('account', ['activity', 'exportData', 'deleteAccount'], given.account),
+    account: fill('account', ['activity', 'exportData', 'profile', 'setDisplayName', 'deleteAccount'], given.account),
     connections: fill('connections', ['overview', 'start', 'disconnect', 'scan', 'library'], given.connections),
     enforcement: fill(
       'enforcement',
       ['options', 'saveOptions', 'plan', 'actions', 'skipped', 'run', 'runs', 'getRun', 'runItems', 'previewRollback', 'rollback', 'keepEnforced', 'setKeepEnforced'],
       given.enforcement,
     ),
+    sessions: fill('sessions', ['changePassword', 'list', 'revoke', 'signOutEverywhere'], given.sessions),
   }
 }
 

@@ -1,6 +1,6 @@
 import Type from 'typebox'
-import { AcceptVersionRequest, AddCommunityListItemRequest, CommunityList, CommunityListDiff, CommunityListItem, CommunityListItemPage, CommunityListPage, CommunityListQuery, CommunityListVersion, CommunityListVersionDetail, CommunityListVersionPage, CommunityPageQuery, CreateCommunityListRequest, CreateReportRequest, EffectiveBlocklistPage, EffectiveBlocklistQuery, ListArtistParams, ListIdParams, ListItemReport, ListSubscription, ListVersionParams, PublishRequest, ReportIdParams, ReportPage, SubscribeRequest, SubscriptionPage, SubscriptionPreview, UpdateCommunityListItemRequest, UpdateCommunityListRequest, VersionDiffQuery } from '../community.ts'
-import { operation, operations } from '../operation.ts'
+import { AcceptVersionRequest, AddCommunityListItemRequest, CommunityList, CommunityListDiff, CommunityListItem, CommunityListItemPage, CommunityListPage, CommunityListQuery, CommunityListVersion, CommunityListVersionDetail, CommunityListVersionPage, CommunityPageQuery, CreateCommunityListRequest, CreateReportRequest, EffectiveBlocklistExportQuery, EffectiveBlocklistPage, EffectiveBlocklistQuery, ListArtistParams, ListIdParams, ListItemReport, ListSubscription, ListVersionParams, PublishRequest, ReportIdParams, ReportPage, SubscribeRequest, SubscriptionPage, SubscriptionPreview, UpdateCommunityListItemRequest, UpdateCommunityListRequest, VersionDiffQuery } from '../community.ts'
+import { fileResponse, operation, operations } from '../operation.ts'
 
 const list = '/community-lists/:id'
 const item = `${list}/items/:artistId`
@@ -28,6 +28,7 @@ export const CommunityOperations = operations('community', {
   previewCommunityListSubscription: operation('GET', `${list}/preview`, 'What subscribing (at the current version) would add to your effective blocklist', { params: ListIdParams, querystring: CommunityPageQuery, response: { 200: SubscriptionPreview } }, [400, 401, 404, 409]),
   listMySubscriptions: operation('GET', '/me/subscriptions', 'Your subscriptions, with pending updates to review', { querystring: CommunityPageQuery, response: { 200: SubscriptionPage } }, [400, 401]),
   getMyEffectiveBlocklist: operation('GET', '/me/effective-blocklist', 'Your personal list ∪ subscribed lists at their pinned or accepted versions, with sources', { querystring: EffectiveBlocklistQuery, response: { 200: EffectiveBlocklistPage } }, [400, 401]),
+  exportMyEffectiveBlocklist: operation('GET', '/me/effective-blocklist/export', 'Download the effective list (or one source of it) as CSV or JSON, with sources', { querystring: EffectiveBlocklistExportQuery, response: { 200: fileResponse('The effective list as a file (Content-Disposition names it)', ['text/csv', 'application/json']) } }, [400, 401]),
 
   reportCommunityListItem: operation('POST', `${item}/reports`, 'Report a list item for moderation', { params: ListArtistParams, body: CreateReportRequest, response: { 201: ListItemReport } }, [400, 401, 404]),
   listMyReports: operation('GET', '/me/reports', 'Reports you filed, newest first', { querystring: CommunityPageQuery, response: { 200: ReportPage } }, [400, 401]),

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts'
 /** Everything stored about one user, for the data export (tokens and hashes excluded). */
 export async function collectUserData(db: Db, userId: string) {
   const [user, blocklist, imports, lists, subscriptions, reports, connections, activity] = await Promise.all([
-    db.selectFrom('users').select(['id', 'email', 'created_at', 'updated_at']).where('id', '=', userId).executeTakeFirstOrThrow(),
+    db.selectFrom('users').select(['id', 'email', 'display_name', 'created_at', 'updated_at']).where('id', '=', userId).executeTakeFirstOrThrow(),
     db
       .selectFrom('user_artist_blocks')
       .innerJoin('artists', 'artists.id', 'user_artist_blocks.artist_id')

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import { AccountOperations as ops, AUTH_BASE_PATH, REFRESH_COOKIE } from '@ndith/contracts'
+import { AccountOperations as ops } from '@ndith/contracts'
+import { clearSessionCookies } from '../auth/cookies.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
+import type { ProfileService } from './profile.ts'
 import type { AccountService } from './service.ts'
 
-/** Account data: export everything, delete the account. */
-export async function accountRoutes(app: FastifyInstance, { account }: { account: AccountService }) {
+/** Account data: the profile others see, export everything, delete the account. */
+export async function accountRoutes(app: FastifyInstance, { account, profile }: { account: AccountService; profile: ProfileService }) {
   const api = typed(app)
   // The body is a ready-made file (a string), sent as it is.
   serve(api, ops.exportMyData, async (request, reply) => {
@@ -15,8 +17,10 @@ export async function accountRoutes(app: FastifyInstance, { account }: { account
       .header('content-type', 'application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2))
   })
+  serve(api, ops.getMyProfile, async (request) => profile.get(request.userId))
+  serve(api, ops.updateMyProfile, async (request) => profile.update(request.userId, request.body, requestContext(request)))
   serve(api, ops.deleteMyAccount, async (request, reply) => {
     await account.deleteAccount(request.userId, request.body.password, requestContext(request))
-    return reply.clearCookie(REFRESH_COOKIE, { path: AUTH_BASE_PATH }).status(204).send(null)
+    return clearSessionCookies(reply).status(204).send(null)
   })
 }

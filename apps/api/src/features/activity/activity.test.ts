@@ -29,6 +29,28 @@ describe('activity', () => {
   })
 })
 
+describe('activity by kind', () => {
+  it('shows the changes that matter without sign-ins and import previews drowning them, and each kind on its own', async () => {
+    const me = await signedIn()
+    await me.addArtist(t.artist('Drake'))
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: me.email, password: me.password } })
+    expect(login.statusCode).toBe(200)
+    const preview = await me.preview('csv', 'name\nNirvana\n')
+    expect(preview.statusCode).toBeLessThan(300)
+    const actions = async (kind: string) => ((await me.call('GET', `/me/activity?kind=${kind}`)).json().items as { action: string }[]).map((i) => i.action)
+
+    expect(await actions('changes')).toEqual(['blocklist.entry_added', 'auth.register'])
+    expect(await actions('sign-ins')).toEqual(['auth.login'])
+    expect(await actions('previews')).toEqual(['blocklist.import_previewed'])
+    expect(await actions('all')).toHaveLength(4)
+  })
+
+  it('refuses an unknown kind with a 400', async () => {
+    const me = await signedIn()
+    expect((await me.call('GET', '/me/activity?kind=noise')).statusCode).toBe(400)
+  })
+})
+
 describe('activity service and repository', () => {
   it('leaves session renewals out of the feed, though the audit log keeps them', async () => {
     const me = await signedIn()

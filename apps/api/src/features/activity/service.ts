@@ -22,7 +22,7 @@ export function activityService(db: Db) {
   return {
     async page(userId: string, query: ActivityQuery): Promise<ActivityPage> {
       const { limit } = pageWindow(query)
-      const rows = await activityOf(db, userId, { limit, before: query.cursor, hiddenActions: HIDDEN_ACTIONS })
+      const rows = await activityOf(db, userId, { limit, before: query.cursor, hiddenActions: HIDDEN_ACTIONS, kind: query.kind })
       const page = rows.slice(0, limit)
       return { items: page.map(toActivityItem), nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null }
     },

@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
-import { AUTH_BASE_PATH, AuthOperations as ops, REFRESH_COOKIE } from '@ndith/contracts'
-import { validationError, type AppError } from '../../lib/app-error.ts'
+import { AuthOperations as ops, REFRESH_COOKIE } from '@ndith/contracts'
+import { AppError, validationError } from '../../lib/app-error.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import { toFieldError } from '../../plugins/error-handler.ts'
 import { authenticate } from '../../plugins/authenticate.ts'
+import { sessionCookies } from './cookies.ts'
 import { passwordErrors, type AuthService, type SessionGrant } from './service.ts'
 import type { AccessTokenIssuer } from './tokens.ts'
 
@@ -29,14 +30,8 @@ export function registrationErrors(validation: FastifyError | Error, body: unkno
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
   const api = typed(app)
-  // The refresh token lives only in this cookie: httpOnly (no page script can read it),
-  // SameSite=Strict and scoped to the auth path so it is sent nowhere else.
-  const cookie = { path: AUTH_BASE_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure } as const
-  const sendGrant = (reply: FastifyReply, grant: SessionGrant, status: number) =>
-    reply
-      .setCookie(REFRESH_COOKIE, grant.refreshToken, { ...cookie, maxAge: opts.refreshTokenTtlSeconds })
-      .status(status)
-      .send(grant.session)
+  const cookies = sessionCookies({ secure: opts.cookieSecure, maxAgeSeconds: opts.refreshTokenTtlSeconds })
+  const sendGrant = (reply: FastifyReply, grant: SessionGrant, status: number) => cookies.set(reply, grant.refreshToken).status(status).send(grant.session)
 
   serve(api, ops.register, async (request, reply) => {
     if (request.validationError) throw registrationErrors(request.validationError, request.body)
@@ -52,14 +47,15 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
     try {
       return sendGrant(reply, await opts.service.refresh(request.cookies[REFRESH_COOKIE], requestContext(request)), 200)
     } catch (error) {
-      reply.clearCookie(REFRESH_COOKIE, cookie)
+      // Only a session that is really over loses its cookies; a 503 (database away) keeps them.
+      if (error instanceof AppError && error.code === 'SESSION_EXPIRED') cookies.clear(reply)
       throw error
     }
   })
 
   serve(api, ops.logout, async (request, reply) => {
     await opts.service.logout(request.cookies[REFRESH_COOKIE], requestContext(request))
-    return reply.clearCookie(REFRESH_COOKIE, cookie).status(204).send(null)
+    return cookies.clear(reply).status(204).send(null)
   })
 
   serve(api, ops.getCurrentUser, async (request) => ({ user: await opts.service.me(request.userId) }), { onRequest: authenticate(opts.accessTokens) })

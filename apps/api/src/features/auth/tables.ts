@@ -7,6 +7,8 @@ export interface UsersTable {
   id: Generated<string>
   email: string
   password_hash: string
+  /** Shown on the user's community lists; null for the generated "Listener 6a6cfc". */
+  display_name: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   updated_at: UpdatedAt
 }

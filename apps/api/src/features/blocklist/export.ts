@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import { CSV_COLUMNS, CSV_TAG_SEPARATOR, PROVIDERS, providerUrl, type BlocklistEntry, type FileFormat } from '@ndith/contracts'
 
 /** The entry's best link for re-import: the first provider it has an id for. */
-function linkOf(entry: BlocklistEntry): string {
+export function linkOf(entry: Pick<BlocklistEntry, 'artist'>): string {
   const provider = PROVIDERS.find((p) => entry.artist.externalIds[p])
   return provider ? providerUrl(provider, entry.artist.externalIds[provider]!) : ''
 }

@@ -39,6 +39,8 @@ export function toSubscription(row: SubscriptionRow): ListSubscription {
 export interface ListSummaryRow {
   id: string
   owner_id: string | null
+  /** The owner's chosen name, when they set one. */
+  owner_display_name: string | null
   name: string
   description: string
   criteria: string
@@ -67,7 +69,7 @@ export function toCommunityList(row: ListSummaryRow, viewerId: string): Communit
     criteria: row.criteria,
     updateCadence: row.update_cadence,
     visibility: row.visibility,
-    owner: row.owner_id ? { id: row.owner_id, displayName: displayName(row.owner_id) } : null,
+    owner: row.owner_id ? { id: row.owner_id, displayName: row.owner_display_name ?? displayName(row.owner_id) } : null,
     currentVersion: row.current_version,
     itemCount: Number(row.item_count ?? 0),
     subscriberCount: Number(row.subscriber_count ?? 0),

@@ -47,7 +47,16 @@ describe('SubscribeForm', () => {
     setup()
 
     expect(await screen.findByText(/already block 1 more of its 2/)).toHaveTextContent('Subscribing adds 1 artist to your effective list')
-    expect(screen.getByText('Convicted in 2021')).toBeInTheDocument()
+    // Only the new artists are named; their entries (and reasons) are the list's own section, shown once.
+    expect(screen.getByText('R. Kelly')).toBeInTheDocument()
+    expect(screen.queryByText('Convicted in 2021')).not.toBeInTheDocument()
+  })
+
+  it('names no artists when every one is new: the list below shows them, once', async () => {
+    renderWithApis(SubscribeForm, { list, onsubscribed: vi.fn() }, fakeApis({ community: { subscribe: vi.fn(), preview: vi.fn(async () => ({ ...preview, itemCount: 1, alreadyCoveredCount: 0 })) } }))
+
+    expect(await screen.findByText(/all new to you/)).toHaveTextContent('Subscribing adds 1 artist to your effective list')
+    expect(screen.queryByText('R. Kelly')).not.toBeInTheDocument()
   })
 
   it('subscribes with auto-update by default', async () => {

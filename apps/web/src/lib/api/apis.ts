@@ -7,6 +7,7 @@ import { createApiClient, type Authorize } from './client.ts'
 import { createCommunityApi, type CommunityApi } from './community-api.ts'
 import { createConnectionsApi, type ConnectionsApi } from './connections-api.ts'
 import { createEnforcementApi, type EnforcementApi } from './enforcement-api.ts'
+import { createSessionsApi, type SessionsApi } from './sessions-api.ts'
 
 /** Every feature client, sharing one authorized transport. */
 export interface Apis {
@@ -16,6 +17,7 @@ export interface Apis {
   account: AccountApi
   connections: ConnectionsApi
   enforcement: EnforcementApi
+  sessions: SessionsApi
 }
 
 export function createApis(authorize: Authorize): Apis {
@@ -27,6 +29,7 @@ export function createApis(authorize: Authorize): Apis {
     account: createAccountApi(client),
     connections: createConnectionsApi(client),
     enforcement: createEnforcementApi(client),
+    sessions: createSessionsApi(client),
   }
 }
 

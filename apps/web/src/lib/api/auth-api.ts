@@ -9,6 +9,8 @@ export interface AuthApi {
   refresh(): Promise<Session>
   logout(): Promise<void>
   me(accessToken: string): Promise<MeResponse>
+  /** Resolves when the API answers its liveness probe: asks nothing about sessions. */
+  ping(): Promise<void>
 }
 
 export function createAuthApi(fetchFn: FetchLike = (input, init) => fetch(input, init)): AuthApi {
@@ -19,5 +21,6 @@ export function createAuthApi(fetchFn: FetchLike = (input, init) => fetch(input,
     refresh: () => requestJson<Session>(fetchFn, path('refresh'), { method: 'POST' }),
     logout: () => requestJson<void>(fetchFn, path('logout'), { method: 'POST' }),
     me: (accessToken) => requestJson<MeResponse>(fetchFn, path('me'), { accessToken }),
+    ping: async () => void (await requestJson<unknown>(fetchFn, '/health')),
   }
 }

@@ -20,7 +20,7 @@ import type {
   UpdateCommunityListItemRequest,
   UpdateCommunityListRequest,
 } from '@ndith/contracts'
-import type { ApiClient } from './client.ts'
+import type { ApiClient, DownloadedFile } from './client.ts'
 
 export interface PageRequest {
   limit?: number
@@ -49,7 +49,9 @@ export interface CommunityApi {
   subscriptions(page: PageRequest, signal?: AbortSignal): Promise<SubscriptionPage>
   /** The reports the caller has sent, newest first, with their moderation status. */
   reports(page: PageRequest, signal?: AbortSignal): Promise<ReportPage>
-  effective(query: { q?: string } & PageRequest, signal?: AbortSignal): Promise<EffectiveBlocklistPage>
+  /** `source`: "personal" (my own list) or a subscribed list's id. */
+  effective(query: { q?: string; source?: string } & PageRequest, signal?: AbortSignal): Promise<EffectiveBlocklistPage>
+  exportEffective(format: 'csv' | 'json', source?: string): Promise<DownloadedFile>
 }
 
 const list = (id: string) => `/community-lists/${encodeURIComponent(id)}`
@@ -76,5 +78,6 @@ export function createCommunityApi(client: ApiClient): CommunityApi {
     subscriptions: (page, signal) => client.get('/me/subscriptions', { ...page }, signal),
     reports: (page, signal) => client.get('/me/reports', { ...page }, signal),
     effective: (query, signal) => client.get('/me/effective-blocklist', { ...query }, signal),
+    exportEffective: (format, source) => client.download('/me/effective-blocklist/export', { format, source }, `effective-list.${format}`),
   }
 }

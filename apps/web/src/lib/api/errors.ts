@@ -35,6 +35,33 @@ export class ServerUnreachableError extends Error {
 }
 
 /**
+ * The server answered, but with a failure of its own (a 5xx that is not a proxy saying the API is
+ * unreachable): the user can do nothing but wait, so it shows as the banner, worded "server error".
+ */
+export class ServerFailureError extends ServerUnreachableError {
+  override readonly name = 'ServerFailureError'
+
+  constructor(
+    status: number,
+    readonly requestId: string | undefined = undefined,
+  ) {
+    super(status)
+    this.message = 'Server error'
+  }
+}
+
+/** True for a failure of the server itself (any 5xx) as opposed to a problem with the request. */
+export const isServerFault = (error: unknown): boolean =>
+  error instanceof ServerUnreachableError || (error instanceof ApiError && error.status >= 500)
+
+/** A 5xx from the API in its error shape, as an outage for places that only show the banner. */
+export function asOutage(error: unknown): ServerUnreachableError | null {
+  if (error instanceof ServerUnreachableError) return error
+  if (error instanceof ApiError && error.status >= 500) return new ServerFailureError(error.status, error.requestId)
+  return null
+}
+
+/**
  * The API said it cannot serve for a moment (503 SERVICE_UNAVAILABLE: its database is down or busy)
  * and, through Retry-After, when to ask again. Shown with the same banner, worded as temporary, and
  * retried by itself after that wait.

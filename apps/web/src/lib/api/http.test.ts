@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAuthApi } from './auth-api.ts'
-import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
+import { ApiError, ServerFailureError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
 import { requestJson, type FetchLike } from './http.ts'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -47,10 +47,31 @@ describe('requestJson', () => {
     await expect(requestJson(fetchFn, '/x')).rejects.toBeInstanceOf(ServerUnreachableError)
   })
 
-  it.each([500, 502, 503, 504])('reports a proxy answering %i without the API error shape as an unreachable server', async (status) => {
+  it.each([502, 504])('reports a proxy answering %i without the API error shape as an unreachable server', async (status) => {
     const fetchFn: FetchLike = async () => new Response('<html>Bad Gateway</html>', { status, headers: { 'content-type': 'text/html' } })
 
-    await expect(requestJson(fetchFn, '/x')).rejects.toBeInstanceOf(ServerUnreachableError)
+    const error = await requestJson(fetchFn, '/x').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ServerUnreachableError)
+    expect(error).not.toBeInstanceOf(ServerFailureError)
+  })
+
+  it("reports Vite's proxy answer with the API down (an empty 502) as an unreachable server", async () => {
+    const fetchFn: FetchLike = async () => new Response(null, { status: 502, headers: { 'content-type': 'text/plain' } })
+
+    const error = await requestJson(fetchFn, '/x').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ServerUnreachableError)
+    expect(error).not.toBeInstanceOf(ServerFailureError)
+  })
+
+  it.each([500, 503])('reports %i without the API error shape as a server error, not an unreachable server', async (status) => {
+    const fetchFn: FetchLike = async () => new Response('oops', { status, headers: { 'content-type': 'text/plain', 'x-request-id': 'req-9' } })
+
+    const error = await requestJson(fetchFn, '/x').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ServerFailureError)
+    expect(error).toMatchObject({ status, requestId: 'req-9' })
   })
 
   it('treats 503 SERVICE_UNAVAILABLE (from the API, or nginx answering for it) as a temporary outage, with its Retry-After', async () => {

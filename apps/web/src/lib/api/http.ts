@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '@ndith/contracts'
-import { ApiError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
+import { ApiError, ServerFailureError, ServerUnreachableError, TemporarilyUnavailableError } from './errors.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -10,8 +10,12 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
-/** Statuses a reverse proxy (Vite in development, nginx in Kubernetes) uses when the API is down. */
-const GATEWAY_STATUSES = new Set([500, 502, 503, 504])
+/**
+ * Statuses a reverse proxy answers with, without a body of the API's, when it cannot reach the API:
+ * Vite's proxy sends an empty 502 on ECONNREFUSED, nginx 502 (refused) or 504 (timed out). Any other
+ * 5xx without the API's error shape is a server answering with an error of its own.
+ */
+const UNREACHABLE_STATUSES = new Set([502, 504])
 
 function isErrorResponse(body: unknown): body is ErrorResponse {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false
@@ -47,8 +51,9 @@ export async function errorFromResponse(response: Response): Promise<ApiError | 
     if (code === 'SERVICE_UNAVAILABLE') return new TemporarilyUnavailableError(response.status, retryAfter(response))
     return new ApiError(response.status, code, message, fields ?? [], body.requestId, retryAfter(response))
   }
-  if (GATEWAY_STATUSES.has(response.status)) return new ServerUnreachableError(response.status)
   const requestId = response.headers.get('x-request-id') ?? undefined
+  if (UNREACHABLE_STATUSES.has(response.status)) return new ServerUnreachableError(response.status)
+  if (response.status >= 500) return new ServerFailureError(response.status, requestId)
   return new ApiError(response.status, 'UNEXPECTED_RESPONSE', `Unexpected answer from the server (HTTP ${response.status})`, [], requestId)
 }
 

@@ -46,7 +46,9 @@ export function listSummaries(db: Db, viewerId: string) {
     .selectFrom('community_lists as l')
     .leftJoin('community_list_versions as cv', (join) => join.onRef('cv.list_id', '=', 'l.id').onRef('cv.version', '=', 'l.current_version'))
     .leftJoin('community_list_subscriptions as s', (join) => join.onRef('s.list_id', '=', 'l.id').on('s.user_id', '=', viewerId))
+    .leftJoin('users as owner', 'owner.id', 'l.owner_id')
     .select([
+      'owner.display_name as owner_display_name',
       'l.id', 'l.owner_id', 'l.name', 'l.description', 'l.criteria', 'l.update_cadence', 'l.visibility', 'l.current_version',
       'l.created_at', 'l.updated_at', 'cv.item_count', 's.pinned_version', 's.accepted_version',
       's.created_at as subscribed_at', 's.updated_at as subscription_updated_at',

@@ -25,7 +25,12 @@ const effectiveEntries = (userId: string) => sql<{ artist_id: string; source: Ef
 export type EffectiveRow = ArtistColumns & { sources: EffectiveSource[]; total: number }
 
 /** One row per artist with all its sources (personal first, then lists by name); set-based. */
-export async function effectiveBlocklist(db: Db, userId: string, options: { q?: string | undefined; limit: number; offset: number }): Promise<EffectiveRow[]> {
+export async function effectiveBlocklist(
+  db: Db,
+  userId: string,
+  /** Without a limit, every row (an export). */
+  options: { q?: string | undefined; source?: string | undefined; limit?: number; offset?: number },
+): Promise<EffectiveRow[]> {
   const text = options.q?.trim().toLowerCase()
   let query = db
     .selectFrom(
@@ -38,7 +43,25 @@ export async function effectiveBlocklist(db: Db, userId: string, options: { q?: 
     .select(artistColumns)
     .select(['g.sources', totalColumn()])
   if (text) query = query.where('artists.search_text', 'like', containsPattern(text))
-  return query.orderBy(sql`lower(artists.canonical_name)`).orderBy('artists.id').limit(options.limit).offset(options.offset).execute()
+  if (options.source) {
+    // jsonb containment: the artist's sources include one of this type (and list).
+    const wanted = options.source === 'personal' ? { type: 'personal' } : { type: 'list', listId: options.source }
+    query = query.where(sql<boolean>`g.sources @> ${JSON.stringify([wanted])}::jsonb`)
+  }
+  query = query.orderBy(sql`lower(artists.canonical_name)`).orderBy('artists.id')
+  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0)
+  return query.execute()
+}
+
+/** Each source's artist count (personal first, then lists by name) and the whole list's, in one statement. */
+export async function effectiveCounts(db: Db, userId: string) {
+  const { rows } = await sql<{ source: EffectiveSource | null; count: number }>`
+    select e.source, count(distinct e.artist_id)::int as count
+    from (${effectiveEntries(userId)}) e
+    group by grouping sets ((e.source, e.rank), ())
+    order by (e.source is null), e.rank`.execute(db)
+  const all = rows.find((row) => row.source === null)?.count ?? 0
+  return { allTotal: all, bySource: rows.filter((row) => row.source !== null).map((row) => ({ source: row.source!, count: row.count })) }
 }
 
 /** The artist ids on a user's effective blocklist, as a subquery. */

@@ -19,4 +19,8 @@ export async function subscriptionRoutes(app: FastifyInstance, { subscriptions }
   serve(api, ops.previewCommunityListSubscription, async (request) => subscriptions.preview(request.userId, request.params.id, request.query))
   serve(api, ops.listMySubscriptions, async (request) => subscriptions.mine(request.userId, request.query))
   serve(api, ops.getMyEffectiveBlocklist, async (request) => subscriptions.effective(request.userId, request.query))
+  serve(api, ops.exportMyEffectiveBlocklist, async (request, reply) => {
+    const file = await subscriptions.exportEffective(request.userId, request.query)
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body)
+  })
 }

@@ -1,6 +1,7 @@
 import {
   pageOf,
   pageWindow,
+  type EffectiveBlocklistExportQuery,
   type EffectiveBlocklistPage,
   type EffectiveBlocklistQuery,
   type ListSubscription,
@@ -14,7 +15,8 @@ import { AppError, validationError } from '../../../lib/app-error.ts'
 import { recordAudit, type RequestContext } from '../../audit/audit-log.ts'
 import { visibleList } from '../access.ts'
 import { findList } from '../lists/repository.ts'
-import { effectiveBlocklist, previewAdditions, previewCounts } from './effective-repository.ts'
+import { effectiveBlocklist, effectiveCounts, previewAdditions, previewCounts } from './effective-repository.ts'
+import { effectiveFile } from './effective-export.ts'
 import { loadPage } from '../../../db/paging.ts'
 import { toArtist } from '../../artists/mapping.ts'
 import { toItem, toSubscription } from '../mapping.ts'
@@ -146,8 +148,18 @@ export function communitySubscriptionsService(db: Db, clock: () => Date) {
      * accepted version, one entry per artist with where it comes from. What enforcement consumes.
      */
     async effective(userId: string, query: EffectiveBlocklistQuery): Promise<EffectiveBlocklistPage> {
-      const fetch = (limit: number, offset: number) => effectiveBlocklist(db, userId, { q: query.q, limit, offset })
-      return loadPage(fetch, (row) => ({ artist: toArtist(row), sources: row.sources }), pageWindow(query))
+      const fetch = (limit: number, offset: number) => effectiveBlocklist(db, userId, { q: query.q, source: query.source, limit, offset })
+      const [page, counts] = await Promise.all([
+        loadPage(fetch, (row) => ({ artist: toArtist(row), sources: row.sources }), pageWindow(query)),
+        effectiveCounts(db, userId),
+      ])
+      return { ...page, ...counts }
+    },
+
+    /** The whole effective list (or one source of it) as a CSV or JSON file. */
+    async exportEffective(userId: string, query: EffectiveBlocklistExportQuery) {
+      const rows = await effectiveBlocklist(db, userId, { source: query.source })
+      return effectiveFile(rows.map((row) => ({ artist: toArtist(row), sources: row.sources })), query.format ?? 'json', clock())
     },
   }
 }
