@@ -13,6 +13,7 @@ import * as m0011 from './0011_connection_flow.ts'
 import * as m0012 from './0012_library_snapshots.ts'
 import * as m0013 from './0013_enforcement.ts'
 import * as m0014 from './0014_keep_enforced.ts'
+import * as m0015 from './0015_artist_images.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0012_library_snapshots': m0012,
   '0013_enforcement': m0013,
   '0014_keep_enforced': m0014,
+  '0015_artist_images': m0015,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }
