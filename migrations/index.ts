@@ -15,6 +15,7 @@ import * as m0013 from './0013_enforcement.ts'
 import * as m0014 from './0014_keep_enforced.ts'
 import * as m0015 from './0015_search_typos.ts'
 import * as m0016 from './0016_display_names.ts'
+import * as m0017 from './0017_artist_images.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same list works from
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0014_keep_enforced': m0014,
   '0015_search_typos': m0015,
   '0016_display_names': m0016,
+  '0017_artist_images': m0017,
 }
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations }

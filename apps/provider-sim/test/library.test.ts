@@ -61,6 +61,20 @@ describe('Web API: profile and library reads', () => {
     const second = unwrap((await client.get(new URL(first.next!).pathname + new URL(first.next!).search)).json())
     expect(second.items.map((a) => a.id)).toEqual(items.slice(50).map((a) => a.id))
   })
+
+  it('followed artists carry Spotify-shaped images (640/320/160, largest first) the web app may load, and some have none', async () => {
+    const { sim } = await simulator()
+    const client = api(sim, (await connect(sim, 'alice')).access_token)
+    type Pictured = { id: string; images: { url: string; width: number; height: number }[] }
+    const { items } = await collect<Pictured>(client, '/v1/me/following?type=artist&limit=50', (body) => (body as { artists: { items: Pictured[]; next: string | null } }).artists)
+    const pictured = items.filter((a) => a.images.length > 0)
+    expect(pictured.length).toBeGreaterThan(items.length / 2)
+    expect(pictured.length).toBeLessThan(items.length)
+    for (const artist of pictured) {
+      expect(artist.images.map((i) => [i.width, i.height])).toEqual([[640, 640], [320, 320], [160, 160]])
+      expect(artist.images[0]!.url).toMatch(/^data:image\/svg\+xml,/)
+    }
+  })
 })
 
 describe('Web API: /me/library removals and re-adds', () => {

@@ -8,7 +8,8 @@ test.beforeAll(() => seedCatalog())
 
 for (const width of [360, 1280] as const) {
   test(`at ${width} px the list, import, community, reports, activity and account pages fit without sideways scrolling and pass axe`, async ({ browser }) => {
-    test.setTimeout(90_000)
+    // Two listeners, eleven pages through axe: minutes on a machine shared with other work.
+    test.setTimeout(180_000)
     const context = await browser.newContext({ viewport: { width, height: 800 } })
     const page = await context.newPage()
     await signUp(page, `layout-${width}`)

@@ -63,7 +63,7 @@ for (const width of WIDTHS) {
       await signInForm(page).signIn(email, password)
       await expect(page.getByTestId('account-email')).toHaveText(email)
 
-      expect(await overlapsWith(page.getByRole('button', { name: 'Sign out', exact: true }))).toEqual([])
+      expect(await overlapsWith(page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }))).toEqual([])
       expect(await horizontalOverflow(page)).toBe(0)
       await saveScreenshot(page, `account-${width}`)
     })

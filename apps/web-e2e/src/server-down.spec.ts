@@ -60,7 +60,7 @@ test('when the API goes down mid-session, sign out shows the banner and keeps th
   await expect(page).toHaveURL('/account')
 
   await api.stop()
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+  await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click()
 
   await expect(banner(page)).toBeVisible()
   await expect(page).toHaveURL('/account')

@@ -14,7 +14,7 @@ test.describe('Sign in and sign out', () => {
     const refreshCookie = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)
     expect(refreshCookie?.httpOnly).toBe(true)
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+    await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click()
 
     await expect(page).toHaveURL('/sign-in')
     await expect(page.getByRole('status')).toHaveText('You have signed out.')

@@ -1,3 +1,4 @@
+import { artistImages } from './artist-images.ts'
 import type { Catalog, PlaylistEntry, SimPlaylist, SimState, SimUser } from '../model.ts'
 
 // JSON in Spotify's shapes (2026 development mode): ids, `spotify:` URIs, hrefs under /v1, no popularity
@@ -11,7 +12,7 @@ export function renderArtist(catalog: Catalog, base: string, id: string) {
 }
 
 export function renderFullArtist(catalog: Catalog, base: string, id: string) {
-  return { ...renderArtist(catalog, base, id), genres: catalog.artists.get(id)?.genres ?? [], images: [] }
+  return { ...renderArtist(catalog, base, id), genres: catalog.artists.get(id)?.genres ?? [], images: artistImages(id) }
 }
 
 export function renderAlbum(catalog: Catalog, base: string, id: string) {

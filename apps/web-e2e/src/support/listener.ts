@@ -15,7 +15,10 @@ export async function signUp(page: Page, label = 'listener') {
 
 /** Searches the catalog on My list, picks `name`, and adds it with the given tags. */
 export async function addToMyList(page: Page, query: string, name: string, tags: string[] = []) {
-  await page.getByLabel('Search the catalog').fill(query)
+  // Below 640 px the add panel waits behind a button.
+  const openPanel = page.getByRole('button', { name: 'Add an artist', expanded: false })
+  if (await openPanel.isVisible()) await openPanel.click()
+  await page.getByLabel('Search the catalog', { exact: true }).fill(query)
   await page.getByRole('button', { name: `Choose ${name}`, exact: true }).click()
   if (tags.length) await page.getByLabel('Tags', { exact: true }).fill(`${tags.join(', ')},`)
   await page.getByRole('button', { name: 'Add to my list' }).click()

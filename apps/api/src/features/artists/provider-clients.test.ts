@@ -12,7 +12,7 @@ const server = http.createServer((req, res) => {
     return req.headers.authorization === `Basic ${Buffer.from('id:secret').toString('base64')}` ? json(200, { access_token: 'tok', token_type: 'Bearer', expires_in: 3600 }) : json(400, { error: 'invalid_client' })
   }
   if (req.url === '/spotify/artists/3TVXtAsR1Inumwj472S9r4' && req.headers.authorization === 'Bearer tok') {
-    return json(200, { id: '3TVXtAsR1Inumwj472S9r4', name: 'Drake', genres: ['rap'], images: [{ url: 'small.jpg', width: 160 }, { url: 'big.jpg', width: 640 }] })
+    return json(200, { id: '3TVXtAsR1Inumwj472S9r4', name: 'Drake', genres: ['rap'], images: [{ url: 'https://i.scdn.co/image/big', width: 640 }, { url: 'http://i.scdn.co/image/mid', width: 320 }, { url: 'https://i.scdn.co/image/small', width: 160 }, { url: 'https://i.scdn.co/image/tiny', width: 64 }] })
   }
   if (req.url?.startsWith('/mb/artist/5b11f4ce-a62d-471e-81fc-a69a8278c7da')) {
     return json(200, { id: '5b11f4ce-a62d-471e-81fc-a69a8278c7da', name: 'Nirvana', genres: [{ name: 'grunge' }] })
@@ -35,9 +35,9 @@ describe('provider clients', () => {
     expect(Object.keys(configuredProviders({ spotifyClientId: 'id', spotifyClientSecret: 'secret', musicbrainzUserAgent: 'ndith/1' }, endpoints))).toEqual(['spotify', 'musicbrainz'])
   })
 
-  it('Spotify: gets a client-credentials token once and reads the artist with its largest image', async () => {
+  it('Spotify: gets a client-credentials token once and reads the artist with the smallest https picture still sharp at 64 px on a 2× screen', async () => {
     const { spotify } = configuredProviders({ spotifyClientId: 'id', spotifyClientSecret: 'secret' }, endpoints)
-    expect(await spotify!.fetchArtist('3TVXtAsR1Inumwj472S9r4')).toEqual({ provider: 'spotify', id: '3TVXtAsR1Inumwj472S9r4', name: 'Drake', genres: ['rap'], imageUrl: 'big.jpg' })
+    expect(await spotify!.fetchArtist('3TVXtAsR1Inumwj472S9r4')).toEqual({ provider: 'spotify', id: '3TVXtAsR1Inumwj472S9r4', name: 'Drake', genres: ['rap'], imageUrl: 'https://i.scdn.co/image/small' })
     expect(await spotify!.fetchArtist('0000000000000000000000')).toBeUndefined()
     expect(requests.filter((r) => r.url === '/accounts/api/token')).toHaveLength(1)
   })

@@ -1,3 +1,4 @@
+import { pickArtistPicture, type ProviderImage } from './images.ts'
 import type { ArtistProvider, ArtistProviders, ProviderArtist } from './providers.ts'
 
 /** Where the real services live; tests point these at a local fake. */
@@ -44,11 +45,10 @@ export function spotifyArtists(clientId: string, clientSecret: string, endpoints
   return {
     async fetchArtist(id) {
       const data = (await getJson(`${endpoints.spotifyApi}/artists/${encodeURIComponent(id)}`, { authorization: `Bearer ${await accessToken()}` })) as
-        | { id: string; name: string; genres?: string[]; images?: { url: string; width?: number }[] }
+        | { id: string; name: string; genres?: string[]; images?: ProviderImage[] }
         | undefined
       if (!data) return undefined
-      const image = [...(data.images ?? [])].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0]
-      return { provider: 'spotify', id: data.id, name: data.name, genres: data.genres ?? [], imageUrl: image?.url ?? null } satisfies ProviderArtist
+      return { provider: 'spotify', id: data.id, name: data.name, genres: data.genres ?? [], imageUrl: pickArtistPicture(data.images) } satisfies ProviderArtist
     },
   }
 }

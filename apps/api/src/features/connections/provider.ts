@@ -49,6 +49,8 @@ export interface FollowedArtist {
   uri: string
   id: string
   name: string
+  /** The picture to keep in the catalog (see pickArtistPicture); null when there is none. */
+  imageUrl: string | null
 }
 
 export interface PlaylistSummary {

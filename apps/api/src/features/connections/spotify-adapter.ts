@@ -4,6 +4,7 @@ import type {
   AccessTokenSource, ArtistCredit, FollowedArtist, LibraryAlbum, LibraryTrack, Page, PlaylistEntry, PlaylistSummary,
   ProviderLimits, StreamingProvider,
 } from './provider.ts'
+import { pickArtistPicture, type ProviderImage } from '../artists/images.ts'
 import { exchangeSpotifyCode, refreshSpotifyToken, SPOTIFY_SCOPES, spotifyAuthorizeUrl } from './spotify-accounts.ts'
 import { classifySpotifyResponse, parseJson, send, type HttpDeps } from './spotify-http.ts'
 
@@ -145,10 +146,10 @@ export function createSpotifyAdapter(options: SpotifyAdapterOptions): StreamingP
 
     async followedArtists(tokens, cursor): Promise<Page<FollowedArtist>> {
       const query: Record<string, string> = { type: 'artist', limit: String(SPOTIFY_LIMITS.pageSize), ...(cursor ? { after: cursor } : {}) }
-      type Cursored = { artists: { items: { id: string; uri: string; name: string }[]; next: string | null; total?: number; cursors?: { after?: string | null } } }
+      type Cursored = { artists: { items: { id: string; uri: string; name: string; images?: ProviderImage[] }[]; next: string | null; total?: number; cursors?: { after?: string | null } } }
       const { artists } = await call<Cursored>(tokens, 'GET', '/me/following', { query })
       return {
-        items: artists.items.map((a) => ({ uri: a.uri, id: a.id, name: a.name })),
+        items: artists.items.map((a) => ({ uri: a.uri, id: a.id, name: a.name, imageUrl: pickArtistPicture(a.images) })),
         next: artists.next ? (artists.cursors?.after ?? null) : null,
         total: artists.total ?? null,
       }

@@ -96,14 +96,18 @@ export async function markPlaylistReadOnly(db: Db, scanId: string, playlistId: s
 
 /**
  * Catalog ids for provider artist ids, adding the artists the catalog does not know yet (by their
- * Spotify id, so the same artist is never added twice, even by two scans at once).
+ * Spotify id, so the same artist is never added twice, even by two scans at once). A picture the
+ * provider sent is kept: it refreshes the catalog's when it differs, and absence never erases one.
  */
-export async function catalogArtistsBySpotifyId(db: Db, artists: { spotifyId: string; name: string }[]): Promise<Map<string, string>> {
-  const unique = [...new Map(artists.map((a) => [a.spotifyId, a])).values()]
+export async function catalogArtistsBySpotifyId(db: Db, artists: { spotifyId: string; name: string; imageUrl?: string | null }[]): Promise<Map<string, string>> {
+  const withPictureLast = [...artists].sort((a, b) => Number(Boolean(a.imageUrl)) - Number(Boolean(b.imageUrl)))
+  const unique = [...new Map(withPictureLast.map((a) => [a.spotifyId, a])).values()]
   if (!unique.length) return new Map()
   await db.insertInto('artists')
-    .values(unique.map((a) => ({ canonical_name: a.name, spotify_id: a.spotifyId })))
-    .onConflict((oc) => oc.column('spotify_id').doNothing())
+    .values(unique.map((a) => ({ canonical_name: a.name, spotify_id: a.spotifyId, image_url: a.imageUrl ?? null })))
+    .onConflict((oc) => oc.column('spotify_id')
+      .doUpdateSet({ image_url: sql`excluded.image_url`, updated_at: sql`now()` })
+      .where(sql<boolean>`excluded.image_url is not null and excluded.image_url is distinct from artists.image_url`))
     .execute()
   const rows = await db.selectFrom('artists').select(['id', 'spotify_id']).where('spotify_id', 'in', unique.map((a) => a.spotifyId)).execute()
   return new Map(rows.map((r) => [r.spotify_id!, r.id]))

@@ -73,4 +73,16 @@ describe('the library scan against the simulator', () => {
     expect(scans.map((s) => s.id)).toEqual([next.scanId])
     expect(await database.db.selectFrom('library_items').select('id').where('scan_id', '=', previous).execute()).toEqual([])
   })
+
+  it('keeps followed artists\' pictures in the catalog; re-scans, whose track credits carry none, never erase them', async () => {
+    const { current_scan_id: scanId } = await database.db.selectFrom('connections').select('current_scan_id').where('id', '=', connectionId).executeTakeFirstOrThrow()
+    const followed = await database.db.selectFrom('library_items as i').innerJoin('library_item_artists as a', 'a.item_id', 'i.id')
+      .innerJoin('artists as ar', 'ar.id', 'a.artist_id').select(['ar.id', 'ar.image_url'])
+      .where('i.scan_id', '=', scanId!).where('i.kind', '=', 'followed_artist').execute()
+    const pictured = followed.filter((a) => a.image_url !== null)
+    // The simulator gives two artists in three a picture, as Spotify gives most.
+    expect(pictured.length).toBeGreaterThan(followed.length / 2)
+    expect(pictured.length).toBeLessThan(followed.length)
+    for (const artist of pictured) expect(artist.image_url).toMatch(/^data:image\/svg\+xml,/)
+  })
 })

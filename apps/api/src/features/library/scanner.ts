@@ -18,6 +18,8 @@ interface ProviderItem {
   position?: number
   addedAt?: string | null
   artists: ArtistCredit[]
+  /** A followed artist's picture (track and album credits carry none). */
+  imageUrl?: string | null
 }
 
 
@@ -38,7 +40,7 @@ export function libraryScanner(deps: LibraryScannerDeps) {
   const sleep = deps.sleep ?? realSleep
 
   async function toScanned(items: ProviderItem[]): Promise<ScannedItem[]> {
-    const catalog = await repo.catalogArtistsBySpotifyId(deps.db, items.flatMap((i) => i.artists.map((a) => ({ spotifyId: a.id, name: a.name }))))
+    const catalog = await repo.catalogArtistsBySpotifyId(deps.db, items.flatMap((i) => i.artists.map((a) => ({ spotifyId: a.id, name: a.name, imageUrl: i.imageUrl ?? null }))))
     return items.map((i) => ({
       id: randomUUID(), kind: i.kind, uri: i.uri, name: i.name,
       playlistId: i.playlistId ?? null, position: i.position ?? null, addedAt: i.addedAt ?? null,
@@ -65,7 +67,7 @@ export function libraryScanner(deps: LibraryScannerDeps) {
       await readInto('saved_tracks', (c) => provider.savedTracks(tokens, c), (tracks) => tracks.map((t) => ({ kind: 'saved_track', ...t })))
       await readInto('saved_albums', (c) => provider.savedAlbums(tokens, c), (albums) => albums.map((a) => ({ kind: 'saved_album', ...a })))
       await readInto('followed_artists', (c) => provider.followedArtists(tokens, c), (artists) =>
-        artists.map((a) => ({ kind: 'followed_artist', uri: a.uri, name: a.name, artists: [{ id: a.id, name: a.name, role: 'primary' }] })))
+        artists.map((a) => ({ kind: 'followed_artist', uri: a.uri, name: a.name, imageUrl: a.imageUrl, artists: [{ id: a.id, name: a.name, role: 'primary' }] })))
 
       const editable: ScannedPlaylist[] = []
       for await (const page of pages((c) => provider.playlists(tokens, c))) {

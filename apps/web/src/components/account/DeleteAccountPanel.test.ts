@@ -14,6 +14,14 @@ async function open(deleteAccount: (password: string) => Promise<void>) {
 }
 
 describe('DeleteAccountPanel', () => {
+  it('opening "Delete account…" puts the cursor in its password field; Cancel returns to the button', async () => {
+    const { user, password } = await open(async () => undefined)
+    expect(password).toHaveFocus()
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(screen.getByRole('button', { name: 'Delete account…' })).toHaveFocus()
+  })
+
   it('asks for the password before calling the API', async () => {
     const deleteAccount = vi.fn(async () => undefined)
     const { user, password } = await open(deleteAccount)
