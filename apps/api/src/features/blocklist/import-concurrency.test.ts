@@ -44,6 +44,8 @@ describe('import concurrency', () => {
     ['one process with the in-process store', oneProcess] as const,
   ])('allows two imports per user at a time: %s', async (_label, setUp) => {
     const { limits, stores } = setUp()
+    // Connected first, as the API is before it serves: until then a limiter counts in memory.
+    await Promise.all(stores.map((store) => store.ping()))
     try {
       const [onA, onB] = limits
       const first = held()
