@@ -34,24 +34,47 @@ function answerFailures(samples: Sample[]): string[] {
   ]
 }
 
-/** (1) Redis killed (SIGKILL) and started again, empty, under reads, writes, sign-ins and registrations. */
-export async function killAndRestartRedis(ctx: LoadContext, env: ChaosEnv): Promise<Verdict> {
+interface Outage {
+  name: string
+  load: Parameters<typeof startLoad>[0]
+  /** Load before the service goes, and how long it stays away. */
+  warmupMs: number
+  downMs: number
+  stop: () => Promise<void>
+  start: () => Promise<void>
+  readyWithinMs: number
+}
+
+/** A service taken away under load and brought back; when it went, when it came back, and when /ready said so. */
+async function outageUnderLoad(ctx: LoadContext, env: ChaosEnv, outage: Outage) {
   const from = Date.now()
-  const load = startLoad({ readers: 1, writers: 1, logins: 1, registrations: 1 }, ctx)
-  await pause(4000)
+  const load = startLoad(outage.load, ctx)
+  await pause(outage.warmupMs)
   const down = Date.now()
-  await env.redis.kill()
-  env.say('redis killed')
-  await pause(6000)
-  await env.redis.start()
+  await outage.stop()
+  env.say(`${outage.name} stopped`)
+  await pause(outage.downMs)
+  await outage.start()
   const up = Date.now()
-  env.say('redis started again')
-  await env.waitUntil('ready after Redis came back', env.ready, 30_000)
+  env.say(`${outage.name} started again`)
+  await env.waitUntil(`ready after ${outage.name} came back`, env.ready, outage.readyWithinMs)
   const readyAfter = Date.now() - up
   await pause(2000)
   await load.stop()
+  return { from, down, up, readyAfter, phase: ctx.recorder.between(from, Date.now()) }
+}
 
-  const phase = ctx.recorder.between(from, Date.now())
+/** (1) Redis killed (SIGKILL) and started again, empty, under reads, writes, sign-ins and registrations. */
+export async function killAndRestartRedis(ctx: LoadContext, env: ChaosEnv): Promise<Verdict> {
+  const { from, down, up, readyAfter, phase } = await outageUnderLoad(ctx, env, {
+    name: 'redis',
+    load: { readers: 1, writers: 1, logins: 1, registrations: 1 },
+    warmupMs: 4000,
+    downMs: 6000,
+    stop: () => env.redis.kill(),
+    start: () => env.redis.start(),
+    readyWithinMs: 30_000,
+  })
   const outage = ctx.recorder.between(down, up)
   const of = (kind: string) => outage.filter((s) => s.kind === kind)
   const before = ctx.recorder.between(from, down, ['login']).map((s) => s.ms)
@@ -76,23 +99,16 @@ export async function killAndRestartRedis(ctx: LoadContext, env: ChaosEnv): Prom
 
 /** (2) Postgres stopped (pg_ctl stop -m fast) and started again under writes. */
 export async function stopAndStartPostgres(ctx: LoadContext, env: ChaosEnv): Promise<Verdict> {
-  const from = Date.now()
   const acknowledgedBefore = ctx.acknowledged.length
-  const load = startLoad({ readers: 1, writers: 3, logins: 1 }, ctx)
-  await pause(2000)
-  const down = Date.now()
-  await env.postgres.stop()
-  env.say('postgres stopped')
-  await pause(4000)
-  await env.postgres.start()
-  const up = Date.now()
-  env.say('postgres started again')
-  await env.waitUntil('ready after Postgres came back', env.ready, 60_000)
-  const readyAfter = Date.now() - up
-  await pause(2000)
-  await load.stop()
-
-  const phase = ctx.recorder.between(from, Date.now())
+  const { down, up, readyAfter, phase } = await outageUnderLoad(ctx, env, {
+    name: 'postgres',
+    load: { readers: 1, writers: 3, logins: 1 },
+    warmupMs: 2000,
+    downMs: 4000,
+    stop: () => env.postgres.stop(),
+    start: () => env.postgres.start(),
+    readyWithinMs: 60_000,
+  })
   return {
     name: '2. Postgres stopped and started under writes',
     figures: [

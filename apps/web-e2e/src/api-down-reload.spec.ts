@@ -1,23 +1,15 @@
 import { expect, test, type ConsoleMessage } from '@playwright/test'
-import { startApi, type RunningApi } from './support/api-process.ts'
-import { flakyWebUrl, ports } from './support/environment.ts'
+import { flakyApiSpec } from './support/flaky-api.ts'
 import { registerForm } from './support/forms.ts'
 import { VALID_PASSWORD, uniqueEmail } from './support/users.ts'
 
 // A real outage: these tests stop and start the API behind the flaky web server themselves.
-test.use({ baseURL: flakyWebUrl })
-test.describe.configure({ mode: 'serial' })
-
-let api: RunningApi | undefined
-test.afterEach(async () => {
-  await api?.stop()
-  api = undefined
-})
+const api = flakyApiSpec()
 
 test('a signed-in user who reloads while the API is down stays on their page with the banner and is back by itself when it returns', async ({ page }) => {
   // Two API starts and the app's own backoff: longer than the default 30 s on a busy machine.
   test.setTimeout(120_000)
-  api = await startApi(ports.flakyApi)
+  await api.start()
   await page.goto('/register')
   await registerForm(page).fill({ email: uniqueEmail('reload'), password: VALID_PASSWORD, confirm: VALID_PASSWORD })
   await registerForm(page).submit.click()
@@ -25,7 +17,7 @@ test('a signed-in user who reloads while the API is down stays on their page wit
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click()
   await expect(page).toHaveURL('/account')
 
-  await api.stop()
+  await api.current().stop()
   await page.reload()
 
   const banner = page.getByRole('alert').filter({ hasText: "Can't reach the server." })
@@ -33,7 +25,7 @@ test('a signed-in user who reloads while the API is down stays on their page wit
   await expect(banner).toContainText('Trying again')
   await expect(page).toHaveURL('/account')
 
-  api = await startApi(ports.flakyApi)
+  await api.start()
 
   // No click: the app retries by itself with backoff.
   await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible({ timeout: 45_000 })
@@ -43,7 +35,7 @@ test('a signed-in user who reloads while the API is down stays on their page wit
 
 test('a signed-out page load logs no 401 (no refresh is tried without a session)', async ({ page }) => {
   test.setTimeout(90_000)
-  api = await startApi(ports.flakyApi)
+  await api.start()
   const messages: ConsoleMessage[] = []
   page.on('console', (message) => messages.push(message))
   const refreshes: string[] = []

@@ -1,20 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { startApi, type RunningApi } from './support/api-process.ts'
-import { EXTERNAL_SKIP_REASON, external, flakyWebUrl, ports } from './support/environment.ts'
+import { flakyApiSpec } from './support/flaky-api.ts'
 import { registerForm, signInForm } from './support/forms.ts'
 import { VALID_PASSWORD, uniqueEmail } from './support/users.ts'
 
 // These tests run against a web server whose API they stop and start themselves: a real outage,
 // not a mocked one. The API is down at the start of each test.
-test.skip(external, EXTERNAL_SKIP_REASON)
-test.use({ baseURL: flakyWebUrl })
-test.describe.configure({ mode: 'serial' })
-
-let api: RunningApi | undefined
-test.afterEach(async () => {
-  await api?.stop()
-  api = undefined
-})
+const api = flakyApiSpec()
 
 const banner = (page: Page) => page.getByRole('alert').filter({ hasText: "Can't reach the server" })
 
@@ -31,7 +22,7 @@ test('with the API down, registering shows the banner; Retry succeeds once the A
   await expect(page).toHaveURL('/register')
   await expect(form.email).toHaveValue(email)
 
-  api = await startApi(ports.flakyApi)
+  await api.start()
   await banner(page).getByRole('button', { name: 'Retry' }).click()
 
   await expect(page).toHaveURL('/my-list')
@@ -50,7 +41,7 @@ test('with the API down, signing in shows the banner instead of failing silently
 test('when the API goes down mid-session, sign out shows the banner and keeps the user signed in until it works', async ({ page }) => {
   // Starts the API twice: longer than the default 30 s on a busy machine.
   test.setTimeout(90_000)
-  api = await startApi(ports.flakyApi)
+  await api.start()
   const email = uniqueEmail('midsession')
   await page.goto('/register')
   await registerForm(page).fill({ email, password: VALID_PASSWORD, confirm: VALID_PASSWORD })
@@ -59,13 +50,13 @@ test('when the API goes down mid-session, sign out shows the banner and keeps th
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click()
   await expect(page).toHaveURL('/account')
 
-  await api.stop()
+  await api.current().stop()
   await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click()
 
   await expect(banner(page)).toBeVisible()
   await expect(page).toHaveURL('/account')
 
-  api = await startApi(ports.flakyApi)
+  await api.start()
   await banner(page).getByRole('button', { name: 'Retry' }).click()
 
   await expect(page).toHaveURL('/sign-in')
