@@ -36,7 +36,7 @@ describe('per-namespace credentials', () => {
     const completed = loadOrCreateSecrets('ndith-old', dir)
     expect(completed).toMatchObject(old)
     expect(completed.tokenEncryptionKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/)
-    expect(completed.metricsToken).toMatch(/^[\w-]{32}$/)
+    expect(completed.metricsToken).toMatch(/^[0-9a-f]{48}$/)
     // Written back, so the next render gives the API the same key (tokens sealed with it stay readable).
     expect(JSON.parse(readFileSync(path.join(dir, 'ndith-old.json'), 'utf8'))).toEqual(completed)
     expect(loadOrCreateSecrets('ndith-old', dir)).toEqual(completed)

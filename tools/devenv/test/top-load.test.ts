@@ -38,7 +38,7 @@ describe('reading Prometheus metrics (devenv top)', () => {
 let database: TestDatabase
 let api: RunningApi
 let worker: RunningApi
-const token = randomBytes(24).toString('base64url')
+const token = randomBytes(24).toString('hex')
 const redisUrl = Object.assign(new URL(testRedisUrl), { pathname: '/12' }).toString()
 const stack = () => ['--api-url', api.url, '--worker-url', worker.url]
 

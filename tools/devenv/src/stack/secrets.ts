@@ -41,7 +41,8 @@ export function generateSecrets(name = 'ndith'): StackSecrets {
   }
 }
 
-const metricsToken = () => randomBytes(24).toString('base64url')
+// Hex, never base64url: a token starting with '-' would read as an option when passed to --metrics-token.
+const metricsToken = () => randomBytes(24).toString('hex')
 
 /** One AES-256 key in the API's TOKEN_ENCRYPTION_KEYS form. */
 export const tokenEncryptionKey = (id = 'k1') => `${id}:${randomBytes(32).toString('base64')}`
