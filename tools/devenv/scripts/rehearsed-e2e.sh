@@ -10,6 +10,7 @@
 #
 # Artifacts: apps/web-e2e/playwright-report-external/ (HTML report: npx playwright show-report <dir>)
 # and apps/web-e2e/test-results-external/ (screenshots, traces of failed tests, container-logs/).
+# Then `devenv top --once` prints the stack's metrics after the suite.
 # Needs docker, Postgres and Redis as `devenv rehearse` does, and ports 3000, 3001, 4000, 5000 free.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -34,4 +35,11 @@ rm -rf "$results" "$report"
 node tools/devenv/bin/devenv.js rehearse --tag "$tag" --keep
 
 # The rehearsal's ConfigMap: APP_URL http://localhost:5000, SIMULATOR_PUBLIC_URL http://127.0.0.1:4000.
-E2E_BASE_URL=http://localhost:5000 E2E_SIMULATOR_URL=http://127.0.0.1:4000 npm run e2e -w @ndith/web-e2e
+status=0
+E2E_BASE_URL=http://localhost:5000 E2E_SIMULATOR_URL=http://127.0.0.1:4000 npm run e2e -w @ndith/web-e2e || status=$?
+
+# What the suite did, as the rehearsed API's and worker's /metrics show it (their METRICS_TOKEN from
+# the api container's environment; host networking puts them on 3000 and 3001).
+token=$(docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ndith-rehearsal-api-api | sed -n 's/^METRICS_TOKEN=//p')
+METRICS_TOKEN="$token" node tools/devenv/bin/devenv.js top --once --api-url http://127.0.0.1:3000 --worker-url http://127.0.0.1:3001 || status=$?
+exit "$status"

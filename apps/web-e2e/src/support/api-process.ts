@@ -28,6 +28,8 @@ export async function startApi(port: number, { timeoutMs = 60_000 } = {}): Promi
     const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000)
     await exited
     clearTimeout(timer)
+    // npm may exit before the node process under it has closed its port: wait until nothing answers.
+    while (await fetch(`${url}/health`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 100))
   }
 
   const deadline = Date.now() + timeoutMs

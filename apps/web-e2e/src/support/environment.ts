@@ -77,6 +77,8 @@ export function apiEnvironment(port: number): Record<string, string> {
   return {
     HOST: '127.0.0.1',
     PORT: String(port),
+    // No load balancer to drain: a stopped API is gone at once (the outage tests rely on it).
+    SHUTDOWN_DRAIN_MS: '0',
     DATABASE_URL: e2eDatabaseUrl(),
     REDIS_URL: e2eRedisUrl(),
     // Test-only secret for a throwaway database; both API processes must share it.
