@@ -23,18 +23,20 @@ function errorCode(payload: unknown): string | undefined {
  * hooks see every route.
  */
 export function registerMetrics(app: FastifyInstance, metrics: AppMetrics) {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks: they run on every request, and an async hook costs a promise each.
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (reply.statusCode >= 400) {
       const code = errorCode(payload)
       if (code) metrics.http.errors.inc({ route: routeOf(request), code })
     }
-    return payload
+    done(null, payload)
   })
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const labels = { method: request.method, route: routeOf(request), status_code: String(reply.statusCode) }
     metrics.http.requests.inc(labels)
     metrics.http.duration.observe(labels, reply.elapsedTime / 1000)
+    done()
   })
 
   // Not part of the API contract (no OpenAPI entry); the nginx in front of the web app proxies
