@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { seedCatalog } from './support/catalog.ts'
 import { addToMyList, signUp } from './support/listener.ts'
+import { external } from './support/environment.ts'
 import { checkPage } from './support/page-check.ts'
 
 test.beforeAll(() => seedCatalog())
@@ -107,12 +108,16 @@ test('artist pictures show where the catalog has one; the others get distinct ge
   test.setTimeout(60_000)
   await signUp(page, 'pictures')
   await page.goto('/my-list')
-  await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('kanye')
-  const kanye = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Choose Kanye West' }) })
-  const picture = kanye.getByTestId('artist-picture')
-  await expect(picture).toBeVisible()
-  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
-  await expect(picture).toHaveAttribute('loading', 'lazy')
+  // The suite's own catalog gives Kanye West a picture; a running stack's seed catalog has none
+  // (its pictures come from resolving links and library scans), so there only the avatars are checked.
+  if (!external) {
+    await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('kanye')
+    const kanye = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Choose Kanye West' }) })
+    const picture = kanye.getByTestId('artist-picture')
+    await expect(picture).toBeVisible()
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expect(picture).toHaveAttribute('loading', 'lazy')
+  }
 
   // A library scan in another spec may have given some of these a picture since: each entry shows
   // a picture or an avatar, and the avatars (at least two of four) all differ.
