@@ -47,9 +47,15 @@ export interface Database {
 
 export type Db = Kysely<Database>
 
-// Set on every connection. pg_trgm's default word-similarity threshold (0.6) drops typos such as
-// "kanye wst"; 0.45 keeps them while the trigram index still narrows the search.
-const SESSION_SETTINGS = `set pg_trgm.word_similarity_threshold = 0.45`
+// Set on every connection:
+// - pg_trgm's default word-similarity threshold (0.6) drops typos such as "kanye wst"; 0.45 keeps
+//   them while the trigram index still narrows the search;
+// - random_page_cost 1.1 (the default 4 prices a disk seek): the data is in memory or on SSD, and
+//   with the default the planner reads the whole catalog to join a list of 200 entries to their
+//   artists (7 ms at 20,000 artists) instead of looking each one up by key (1.3 ms).
+const SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': '0.45', random_page_cost: '1.1' }
+/** For Postgres, startup parameters: no extra round trip, no query racing the connection's first one. */
+export const POSTGRES_SESSION_OPTIONS = Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ')
 
 export interface DatabaseHandle {
   db: Db
@@ -82,6 +88,7 @@ export function connectPostgres(databaseUrl: string, options: PostgresOptions = 
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+    options: POSTGRES_SESSION_OPTIONS,
     ...(options.statementTimeoutMillis ? { statement_timeout: options.statementTimeoutMillis } : {}),
   })
   const onError = (error: Error) => options.onPoolError?.(error)
@@ -92,7 +99,6 @@ export function connectPostgres(databaseUrl: string, options: PostgresOptions = 
   pool.on('error', onError)
   pool.on('connect', (client) => {
     client.on('error', onError)
-    client.query(SESSION_SETTINGS).catch(onError)
   })
   const url = new URL(databaseUrl)
   const { log, observeQueries } = queryObserver()
@@ -114,7 +120,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
   const dir = dataDir ? path.join(dataDir, 'pglite') : undefined
   if (dir) mkdirSync(dir, { recursive: true })
   const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } })
-  await pglite.exec(`create extension if not exists pg_trgm; ${SESSION_SETTINGS}`)
+  await pglite.exec(`create extension if not exists pg_trgm; ${Object.entries(SESSION_SETTINGS).map(([name, value]) => `set ${name} = ${value};`).join(' ')}`)
   const { log, observeQueries } = queryObserver()
   return {
     observeQueries,
