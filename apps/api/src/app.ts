@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
-import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import { API_BASE_PATH } from '@ndith/contracts'
 import type { Config } from './config.ts'
@@ -99,7 +98,6 @@ export async function buildApp(deps: AppDeps) {
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after'],
   })
-  await app.register(cookie)
   await registerOpenApi(app)
 
   const services = buildServices({

@@ -13,6 +13,13 @@ import type {
 } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A health probe (features/health): left out of the request log and the request metrics. */
+    probe?: boolean
+  }
+}
+
 /** The app as route plugins use it: schemas from the contract type each request and reply. */
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 

@@ -96,6 +96,13 @@ describe('the metrics a running API reports', () => {
     expect(sample(text, 'ndith_http_errors_total{route="unmatched",code="NOT_FOUND"}')).toBe(1)
   })
 
+  it('leaves the health probes out of the request figures (a kubelet asks every few seconds)', async () => {
+    for (const probe of ['/health', '/ready']) expect((await app.inject(probe)).statusCode).toBe(200)
+    const text = await scrape()
+    expect(text).not.toContain('route="/health"')
+    expect(text).not.toContain('route="/ready"')
+  })
+
   it('reports the pg pool, query durations, the Redis connection, CPU and memory', async () => {
     const text = await scrape()
     if (database.kind === 'postgres') {

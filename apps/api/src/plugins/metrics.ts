@@ -18,7 +18,7 @@ function errorCode(payload: unknown): string | undefined {
 }
 
 /**
- * Request counts and latency per route pattern and status, error counts by code, and GET /metrics
+ * Request counts and latency per route pattern and status (probes left out), error counts by code, and GET /metrics
  * (Prometheus text format) for those allowed by metricsAccess. Registered on the root, so its
  * hooks see every route.
  */
@@ -33,6 +33,7 @@ export function registerMetrics(app: FastifyInstance, metrics: AppMetrics) {
   })
 
   app.addHook('onResponse', (request, reply, done) => {
+    if (request.routeOptions.config.probe) return done()
     const labels = { method: request.method, route: routeOf(request), status_code: String(reply.statusCode) }
     metrics.http.requests.inc(labels)
     metrics.http.duration.observe(labels, reply.elapsedTime / 1000)

@@ -15,7 +15,11 @@ function appLoggingTo(records: Record<string, unknown>[], level = 'info') {
   const app = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) })
   logEachRequest(app)
   app.get('/things/:id', async () => ({ ok: true }))
-  app.get('/probe', { logLevel: 'warn' }, async () => ({ ok: true }))
+  app.get('/quiet', { logLevel: 'warn' }, async () => ({ ok: true }))
+  app.get('/probe', { config: { probe: true } }, async (request) => {
+    request.log.warn('a probe still warns')
+    return { ok: true }
+  })
   return app
 }
 
@@ -46,13 +50,14 @@ describe('request log', () => {
     await app.close()
   })
 
-  it("keeps a route's quieter log level (the probes log nothing when they answer)", async () => {
+  it("keeps a route's quieter log level, and writes no line for a probe (what it warns of is still logged)", async () => {
     const records: Record<string, unknown>[] = []
     const app = appLoggingTo(records)
 
+    await app.inject({ method: 'GET', url: '/quiet' })
     await app.inject({ method: 'GET', url: '/probe' })
 
-    expect(records.filter((record) => record.reqId !== undefined)).toEqual([])
+    expect(records.filter((record) => record.reqId !== undefined).map((record) => record.msg)).toEqual(['a probe still warns'])
     await app.close()
   })
 })

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 /**
  * One line per request, when it is answered: method, path, status and time, with the request id
  * bound. Replaces Fastify's own pair of records (request and response objects, about fifteen lines
- * each in the pretty format). A route's logLevel still applies (the probes log only warnings).
+ * each in the pretty format). A route's logLevel still applies; probes (config.probe) get no line.
  * The request's arrival is logged at debug.
  */
 export function logEachRequest(app: FastifyInstance) {
@@ -15,7 +15,7 @@ export function logEachRequest(app: FastifyInstance) {
     })
   }
   app.addHook('onResponse', (request, reply, done) => {
-    if (isEnabled(request.log, 'info')) {
+    if (!request.routeOptions.config.probe && isEnabled(request.log, 'info')) {
       const responseTimeMs = Math.round(reply.elapsedTime * 10) / 10
       const { method, url } = request
       request.log.info({ method, url, statusCode: reply.statusCode, responseTimeMs }, `${method} ${url} ${reply.statusCode} ${responseTimeMs} ms`)

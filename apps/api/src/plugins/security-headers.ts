@@ -25,7 +25,8 @@ export function helmetHeaders(options: HelmetOptions): [string, string][] {
 // A named constant, not the literal: the activity-labels test takes every `action: '…'` for an audited action.
 const DENY = 'deny'
 
-const headers = helmetHeaders({
+/** The headers every response carries (HSTS and no-store are added per request below). */
+export const SECURITY_HEADERS = helmetHeaders({
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   frameguard: { action: DENY },
   referrerPolicy: { policy: 'no-referrer' },
@@ -53,7 +54,7 @@ const headers = helmetHeaders({
  */
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of headers) reply.header(name, value)
+    for (const [name, value] of SECURITY_HEADERS) reply.header(name, value)
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS)
     if (request.url.startsWith(API_BASE_PATH)) reply.header('cache-control', 'no-store')
     done()

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { AccountOperations as ops } from '@ndith/contracts'
-import { clearSessionCookies } from '../auth/cookies.ts'
+import { clearSessionCookies, useCookies } from '../auth/cookies.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import type { ProfileService } from './profile.ts'
@@ -8,6 +8,7 @@ import type { AccountService } from './service.ts'
 
 /** Account data: the profile others see, export everything, delete the account. */
 export async function accountRoutes(app: FastifyInstance, { account, profile }: { account: AccountService; profile: ProfileService }) {
+  await useCookies(app)
   const api = typed(app)
   // The body is a ready-made file (a string), sent as it is.
   serve(api, ops.exportMyData, async (request, reply) => {

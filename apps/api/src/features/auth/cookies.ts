@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify'
+import cookie from '@fastify/cookie'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { AUTH_BASE_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from '@ndith/contracts'
 
 /**
@@ -19,3 +20,9 @@ export function sessionCookies({ secure, maxAgeSeconds }: { secure: boolean; max
 
 /** Clearing needs only the paths (the browser matches name, path and domain). */
 export const clearSessionCookies = (reply: FastifyReply) => sessionCookies({ secure: false, maxAgeSeconds: 0 }).clear(reply)
+
+/**
+ * Cookie parsing and setting for the routes of `app` (a route plugin's own context): only the
+ * routes that read or write the session's cookies pay for the plugin's hooks on each request.
+ */
+export const useCookies = async (app: FastifyInstance) => void (await app.register(cookie))

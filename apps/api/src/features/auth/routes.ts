@@ -5,7 +5,7 @@ import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import { toFieldError } from '../../plugins/error-handler.ts'
 import { authenticate } from '../../plugins/authenticate.ts'
-import { sessionCookies } from './cookies.ts'
+import { sessionCookies, useCookies } from './cookies.ts'
 import { passwordErrors, type AuthService, type SessionGrant } from './service.ts'
 import type { AccessTokenIssuer } from './tokens.ts'
 
@@ -29,6 +29,7 @@ export function registrationErrors(validation: FastifyError | Error, body: unkno
 
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
+  await useCookies(app)
   const api = typed(app)
   const cookies = sessionCookies({ secure: opts.cookieSecure, maxAgeSeconds: opts.refreshTokenTtlSeconds })
   const sendGrant = (reply: FastifyReply, grant: SessionGrant, status: number) => cookies.set(reply, grant.refreshToken).status(status).send(grant.session)

@@ -19,6 +19,16 @@ describe('GET /health and GET /ready on a healthy stack', () => {
     expect(response.json()).toEqual({ status: 'ok' })
   })
 
+  it('the probes carry the security headers but no CORS headers (no browser asks them cross-origin)', async () => {
+    for (const url of ['/health', '/ready']) {
+      const response = await t.app.inject({ url, headers: { origin: testConfig.corsAllowedOrigins[0]! } })
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+      expect(Object.keys(response.headers).filter((name) => name.startsWith('access-control-'))).toEqual([])
+    }
+    const api = await t.app.inject({ url: '/api/v1/auth/me', headers: { origin: testConfig.corsAllowedOrigins[0]! } })
+    expect(api.headers['access-control-allow-origin']).toBe(testConfig.corsAllowedOrigins[0])
+  })
+
   it('/ready answers 200 when Postgres, the schema and the store are all fine', async () => {
     const response = await t.app.inject('/ready')
     expect(response.statusCode).toBe(200)

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { REFRESH_COOKIE, SessionOperations as ops } from '@ndith/contracts'
-import { clearSessionCookies } from '../auth/cookies.ts'
+import { clearSessionCookies, useCookies } from '../auth/cookies.ts'
 import { requestContext } from '../../lib/request-context.ts'
 import { serve, typed } from '../../lib/routes.ts'
 import type { SessionService } from './service.ts'
 
 /** Password change and session management for the signed-in user (the authenticate hook is the caller's). */
 export async function sessionRoutes(app: FastifyInstance, { sessions }: { sessions: SessionService }) {
+  await useCookies(app)
   const api = typed(app)
   const cookieOf = (request: { cookies: Record<string, string | undefined> }) => request.cookies[REFRESH_COOKIE]
 
