@@ -18,9 +18,9 @@ function errorCode(payload: unknown): string | undefined {
 }
 
 /**
- * Request counts and latency per route pattern and status (probes left out), error counts by code, and GET /metrics
- * (Prometheus text format) for those allowed by metricsAccess. Registered on the root, so its
- * hooks see every route.
+ * Request counts and latency per route pattern and status (the health probes left out), error
+ * counts by code, and GET /metrics (Prometheus text format) for those allowed by metricsAccess.
+ * Registered on the root, so its hooks see every route.
  */
 export function registerMetrics(app: FastifyInstance, metrics: AppMetrics) {
   // Callback hooks: they run on every request, and an async hook costs a promise each.
