@@ -10,6 +10,7 @@ import { ACTION_OF, CATEGORY_OF, withPlanDefaults } from '../src/features/enforc
 import { indexBlocklist, matchLibrary } from '../src/features/enforcement/matching.ts'
 import { isEditable, planEnforcement } from '../src/features/enforcement/planner.ts'
 import type * as Planner from '../src/features/enforcement/planner-types.ts'
+import { seededRandom } from './support/catalog.ts'
 
 const UNIVERSE = 20_000
 const LISTED = 1_000
@@ -25,8 +26,7 @@ const TARGET_MS = 100
 
 // ---- A deterministic library: the same inputs on every run ----
 
-let seed = 7
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+const random = seededRandom(7)
 const below = (n: number) => Math.floor(random() * n)
 const pick = <T>(items: readonly T[]) => items[below(items.length)]!
 
