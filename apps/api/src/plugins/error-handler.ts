@@ -3,6 +3,13 @@ import { ErrorCodes, type ErrorCode, type ErrorResponse, type FieldError } from 
 import { describeDatabaseError, isDatabaseUnavailable } from '../db/errors.ts'
 import { AppError } from '../lib/app-error.ts'
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The error shape's code when the answer is an error (the request metrics count it). */
+    errorCode: ErrorCode | null
+  }
+}
+
 // A restart or a pool that is briefly exhausted; clients (and the web app) retry after this.
 const DATABASE_RETRY_AFTER_SECONDS = 5
 
@@ -51,6 +58,7 @@ const BAD_VALUE_SQLSTATES = new Set(['22021', '22P05', '22003', '22P02', '22001'
 const isBadValue = (error: unknown) => BAD_VALUE_SQLSTATES.has(String((error as { code?: unknown }).code))
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: FieldError[]) {
+  request.errorCode = code
   const body: ErrorResponse = { error: { code, message, ...(fields?.length ? { fields } : {}) }, requestId: request.id }
   return reply.status(ErrorCodes[code].status).send(body)
 }
@@ -66,6 +74,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 
 /** The one error handler: every failure leaves in the one error shape; 5xx details stay in the log. */
 export function registerErrorHandler(app: FastifyInstance) {
+  app.decorateRequest('errorCode', null)
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       reply.headers(error.headers)
