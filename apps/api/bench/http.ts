@@ -1,7 +1,7 @@
 // `npm run bench` (part 1): each hot endpoint next to its floor, measured in the same run.
 // The API, the floor (support/floor.ts) and the embedded-mode API each run in a child process;
 // autocannon generates the load from this process. See docs/performance.md for how to read it.
-//   BENCH_SECONDS (5) per measurement, BENCH_ROUNDS (2): floor and API alternate, best round kept.
+//   BENCH_SECONDS (5) per measurement, BENCH_ROUNDS (3): floor and API alternate, best round kept.
 // Needs DATABASE_URL (a throwaway database is created next to it); REDIS_URL is used when set.
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { accessTokens } from '../src/features/auth/tokens.ts'
@@ -10,7 +10,7 @@ import { BENCH_JWT_SECRET, BENCH_USER_ID, seed } from './support/seed.ts'
 import { load, startTarget, type Figures, type Target } from './support/targets.ts'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = 20
 const SIZES = { artists: Number(process.env.BENCH_ARTISTS ?? 20_000), entries: Number(process.env.BENCH_ENTRIES ?? 200) }
 /** How far below its goal a ratio may fall before the run fails (shared 2-core machines are noisy). */
