@@ -57,16 +57,6 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/
 
-/** Secrets never reach the log, whatever a plugin or a future change decides to log. */
-export const logRedactions = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.accessToken',
-  '*.refreshToken',
-]
-
 /** Builds the whole HTTP app from its dependencies; no port is opened (tests use inject). */
 export async function buildApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date())

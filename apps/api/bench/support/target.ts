@@ -5,7 +5,8 @@
 // in-process store, seeded here; `floor` is floor.ts.
 import pino from 'pino'
 import type { AddressInfo } from 'node:net'
-import { buildApp, logRedactions } from '../../src/app.ts'
+import { buildApp } from '../../src/app.ts'
+import { loggerOptions } from '../../src/logger.ts'
 import { connectPostgres, openPglite } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { memoryStore, redisStore } from '../../src/store/store.ts'
@@ -15,7 +16,7 @@ import { BENCH_JWT_SECRET, seed } from './seed.ts'
 
 const mode = process.argv[2]
 const config = { ...testConfig, jwtSecret: BENCH_JWT_SECRET }
-const logger = () => pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', redact: { paths: logRedactions, censor: '[redacted]' } }, pino.destination(2))
+const logger = () => pino(loggerOptions(process.env.BENCH_LOG_LEVEL ?? 'warn', 'json'), pino.destination(2))
 
 async function start() {
   if (mode === 'floor') return startFloor(process.env.DATABASE_URL!, BENCH_JWT_SECRET)
