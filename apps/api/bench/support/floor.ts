@@ -54,8 +54,8 @@ export async function startFloor(databaseUrl: string, secret: string) {
 
   const app = Fastify()
   app.get('/bare', async () => ({ status: 'ok' }))
-  // The same route sending the security headers every API response must carry (issue 14): the
-  // bytes a compliant server writes anyway, set by one hook as cheaply as they can be.
+  // The same route sending the security headers every API response must carry: the bytes a
+  // compliant server writes anyway, set in one call, as cheaply as they can be.
   const headers = Object.fromEntries(SECURITY_HEADERS)
   app.get('/bare-headers', async (_request, reply) => reply.headers(headers).send({ status: 'ok' }))
   app.get('/me', async (request) => {
