@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { FastifyBaseLogger } from 'fastify'
-import type { ReadinessCheck } from '@ndith/contracts'
+import { ErrorCodes, type ReadinessCheck } from '@ndith/contracts'
 import type { JobRunner } from './jobs/runner.ts'
 import type { HealthService } from './features/health/service.ts'
 import { metricsAccess } from './metrics/access.ts'
@@ -65,8 +65,8 @@ function send(res: ServerResponse, status: number, body: unknown) {
 function sendMetrics(req: IncomingMessage, res: ServerResponse, metrics: AppMetrics, log: FastifyBaseLogger) {
   const access = metricsAccess(metrics.token, req.headers.authorization, req.socket.remoteAddress)
   if (!access.ok) {
-    if (access.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer realm="metrics"')
-    return send(res, access.code === 'UNAUTHENTICATED' ? 401 : 403, { error: { code: access.code, message: access.message } })
+    for (const [name, value] of Object.entries(access.headers)) res.setHeader(name, value)
+    return send(res, ErrorCodes[access.code].status, { error: { code: access.code, message: access.message } })
   }
   metrics.registry.metrics().then(
     (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(text),

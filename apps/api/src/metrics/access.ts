@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ErrorCode } from '@ndith/contracts'
 
-export type MetricsAccess = { ok: true } | { ok: false; code: Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN'>; message: string }
+export type MetricsAccess =
+  | { ok: true }
+  | { ok: false; code: Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN'>; message: string; headers: Record<string, string> }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
 
@@ -18,8 +20,8 @@ export function metricsAccess(token: string | undefined, authorization: string |
   if (token) {
     const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1]
     if (given && timingSafeEqual(digest(given), digest(token))) return { ok: true }
-    return { ok: false, code: 'UNAUTHENTICATED', message: 'Send the METRICS_TOKEN as a bearer token to read the metrics' }
+    return { ok: false, code: 'UNAUTHENTICATED', message: 'Send the METRICS_TOKEN as a bearer token to read the metrics', headers: { 'www-authenticate': 'Bearer realm="metrics"' } }
   }
   if (remoteAddress && LOOPBACK.test(remoteAddress)) return { ok: true }
-  return { ok: false, code: 'FORBIDDEN', message: 'Metrics are served to loopback clients only; set METRICS_TOKEN to let others in with it' }
+  return { ok: false, code: 'FORBIDDEN', message: 'Metrics are served to loopback clients only; set METRICS_TOKEN to let others in with it', headers: {} }
 }

@@ -28,7 +28,7 @@ export function registerMetrics(app: FastifyInstance, metrics: AppMetrics) {
   // only /api/, /health, /ready and /docs, so it never reaches this.
   app.get('/metrics', { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
     const access = metricsAccess(metrics.token, request.headers.authorization, request.socket.remoteAddress)
-    if (!access.ok) throw new AppError(access.code, access.message, undefined, access.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="metrics"' } : {})
+    if (!access.ok) throw new AppError(access.code, access.message, undefined, access.headers)
     reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store')
     return metrics.registry.metrics()
   })
