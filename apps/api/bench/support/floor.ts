@@ -7,10 +7,10 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely'
 import pg from 'pg'
 import { POSTGRES_SESSION_OPTIONS } from '../../src/db/database.ts'
 import { SECURITY_HEADERS } from '../../src/plugins/security-headers.ts'
-import { toArtist } from '../../src/features/artists/mapping.ts'
+import { artistColumnsOf, toArtist } from '../../src/features/artists/mapping.ts'
 import { rankedQuery, type SearchRow } from '../../src/features/artists/search.ts'
 
-const ARTIST = `a.id, a.canonical_name, a.aliases, a.image_url, a.genres, a.spotify_id, a.apple_music_id, a.youtube_music_id, a.tidal_id, a.musicbrainz_id`
+const ARTIST = artistColumnsOf('a')
 // A page of the list with its total and the user's tags, in one statement.
 const LIST = `
   select e.id as entry_id, e.tags, e.note, e.created_at, e.updated_at, ${ARTIST},

@@ -13,7 +13,7 @@ export interface Limiter {
   delete(key: string): Promise<unknown>
 }
 
-export const memoryLimiter = (name: string, limit: RateLimit): Limiter =>
+export const memoryLimiter = (name: string, limit: RateLimit): Limiter & RateLimiterMemory =>
   new RateLimiterMemory({ keyPrefix: name, points: limit.points, duration: limit.durationSeconds })
 
 /** After a Redis call fails or times out, go straight to memory for this long (a hung Redis costs one timeout, not one per call). */
@@ -36,7 +36,7 @@ export function redisLimiter(redis: Redis, keyPrefix: string, name: string, limi
     duration: limit.durationSeconds,
     rejectIfRedisNotReady: true,
   })
-  const local = new RateLimiterMemory({ keyPrefix: name, points: limit.points, duration: limit.durationSeconds })
+  const local = memoryLimiter(name, limit)
   let redisFailedAt = 0
   const redisUsable = () => redis.status === 'ready' && Date.now() - redisFailedAt > REDIS_BACKOFF_MS
 

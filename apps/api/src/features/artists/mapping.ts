@@ -24,6 +24,9 @@ export const artistColumns = [
   'artists.musicbrainz_id',
 ] as const
 
+/** artistColumns for a raw statement that names the artists table `alias`: "a.id, a.canonical_name, ...". */
+export const artistColumnsOf = (alias: string) => artistColumns.map((column) => column.replace(/^artists\./, `${alias}.`)).join(', ')
+
 export type ArtistColumns = Pick<ArtistRow, 'id' | 'canonical_name' | 'aliases' | 'image_url' | 'genres' | (typeof providerColumn)[Provider]>
 
 export function toArtist(row: ArtistColumns): Artist {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import type { ArtistColumns } from './mapping.ts'
+import { artistColumnsOf, type ArtistColumns } from './mapping.ts'
 
 // Fuzzy search over name and aliases, in one query over two GIN indexes:
 // - trigrams (search_text): the whole query's word similarity forgives missing, extra or wrong
@@ -41,6 +41,8 @@ export function queryWords(q: string): { words: string[]; keys: (string | null)[
   return { words, keys: words.map(wordKey) }
 }
 
+const ARTIST_COLUMNS = sql.raw(artistColumnsOf('a'))
+
 /** Words beyond these few add little to a name search and would only lengthen the query. */
 const MAX_WORDS = 8
 
@@ -66,8 +68,7 @@ export function rankedQuery(query: string, page: { limit: number; offset: number
   return sql<SearchRow>`
     select page.*, exists (select from user_artist_blocks b where b.user_id = ${userId}::uuid and b.artist_id = page.id) as on_list
     from (
-      select a.id, a.canonical_name, a.aliases, a.image_url, a.genres,
-        a.spotify_id, a.apple_music_id, a.youtube_music_id, a.tidal_id, a.musicbrainz_id,
+      select ${ARTIST_COLUMNS},
         greatest(word_similarity(${q}, a.search_text), ${wordsScore})::real as score,
         lower(a.canonical_name) = ${q} or (strpos(a.search_text, ${q}) > 0 and exists (select from unnest(a.aliases) as alias where lower(alias) = ${q})) as exact,
         similarity(lower(a.canonical_name), ${q}) as closeness

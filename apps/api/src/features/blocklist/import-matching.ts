@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { PROVIDERS, type ProviderRef } from '@ndith/contracts'
 import type { Db } from '../../db/database.ts'
-import { providerColumn, type ArtistColumns } from '../artists/mapping.ts'
+import { artistColumnsOf, providerColumn, type ArtistColumns } from '../artists/mapping.ts'
 
 /** A catalog artist matched by an import row, and whether it is already on the importing user's list. */
 export type MatchedArtist = ArtistColumns & { listed: boolean }
@@ -17,7 +17,7 @@ export interface ImportMatches {
 
 export const refKey = (ref: ProviderRef) => `${ref.provider}:${ref.id}`
 
-const columns = sql.raw(`a.id, a.canonical_name, a.aliases, a.image_url, a.genres, ${PROVIDERS.map((p) => `a.${providerColumn[p]}`).join(', ')}`)
+const columns = sql.raw(artistColumnsOf('a'))
 const listed = (userId: string) => sql<boolean>`exists (select 1 from user_artist_blocks b where b.user_id = ${userId} and b.artist_id = a.id)`
 const textArray = (values: string[]) => sql`${sql.val(values)}::text[]`
 
